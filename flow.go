@@ -1,0 +1,17 @@
+package connectlocal
+
+import "time"
+
+// ContactFlow is a flow: what a task or call runs. Its content is kept, checked as JSON, and not executed.
+type ContactFlow struct {
+	InstanceID       string
+	ID               string
+	Name             string
+	Type             string // the model's ContactFlowType
+	Description      string
+	Content          string // the published (or, for a never-published flow, the saved) content
+	Status           string // PUBLISHED | SAVED
+	Published        bool   // a published version exists (spec-facts §11, ContactFlowNotPublishedException)
+	CreatedTime      time.Time
+	LastModifiedTime time.Time
+}

@@ -1,0 +1,108 @@
+package connectlocal
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Scope is the account and region a request acts in. Every resource lives in exactly one Scope and is
+// invisible from any other (PRODUCT.md, "The wire").
+type Scope struct {
+	Account string
+	Region  string
+}
+
+// Partition is the ARN partition for the region (spec-facts §10).
+func (s Scope) Partition() string {
+	switch {
+	case strings.HasPrefix(s.Region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(s.Region, "us-gov-"):
+		return "aws-us-gov"
+	}
+	return "aws"
+}
+
+func (s Scope) arnPrefix() string {
+	return fmt.Sprintf("arn:%s:connect:%s:%s:", s.Partition(), s.Region, s.Account)
+}
+
+// InstanceARN is arn:aws:connect:REGION:ACCOUNT:instance/ID.
+func (s Scope) InstanceARN(instanceID string) string {
+	return s.arnPrefix() + "instance/" + instanceID
+}
+
+// TaskTemplateARN is .../instance/INSTANCE/task-template/ID.
+func (s Scope) TaskTemplateARN(instanceID, id string) string {
+	return s.InstanceARN(instanceID) + "/task-template/" + id
+}
+
+// ContactFlowARN is .../instance/INSTANCE/contact-flow/ID.
+func (s Scope) ContactFlowARN(instanceID, id string) string {
+	return s.InstanceARN(instanceID) + "/contact-flow/" + id
+}
+
+// ContactARN is .../instance/INSTANCE/contact/ID.
+func (s Scope) ContactARN(instanceID, id string) string {
+	return s.InstanceARN(instanceID) + "/contact/" + id
+}
+
+// ResourceKind names what an ARN points at.
+type ResourceKind string
+
+const (
+	KindInstance     ResourceKind = "instance"
+	KindTaskTemplate ResourceKind = "task-template"
+	KindContactFlow  ResourceKind = "contact-flow"
+	KindContact      ResourceKind = "contact"
+)
+
+// ResourceName is a parsed Connect ARN.
+type ResourceName struct {
+	Scope      Scope
+	Kind       ResourceKind
+	InstanceID string
+	ID         string // empty for an instance
+}
+
+// ParseARN parses an instance or instance-child ARN. It reports false for anything else.
+func ParseARN(arn string) (ResourceName, bool) {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "connect" || parts[3] == "" || parts[4] == "" {
+		return ResourceName{}, false
+	}
+	switch parts[1] {
+	case "aws", "aws-cn", "aws-us-gov":
+	default:
+		return ResourceName{}, false
+	}
+	rn := ResourceName{Scope: Scope{Account: parts[4], Region: parts[3]}}
+	segs := strings.Split(parts[5], "/")
+	if segs[0] != "instance" || len(segs) < 2 || segs[1] == "" {
+		return ResourceName{}, false
+	}
+	rn.InstanceID = segs[1]
+	switch len(segs) {
+	case 2:
+		rn.Kind = KindInstance
+		return rn, true
+	case 4:
+		if segs[3] == "" {
+			return ResourceName{}, false
+		}
+		switch k := ResourceKind(segs[2]); k {
+		case KindTaskTemplate, KindContactFlow, KindContact:
+			rn.Kind, rn.ID = k, segs[3]
+			return rn, true
+		}
+	}
+	return ResourceName{}, false
+}
+
+// String renders the ARN again.
+func (rn ResourceName) String() string {
+	if rn.Kind == KindInstance {
+		return rn.Scope.InstanceARN(rn.InstanceID)
+	}
+	return rn.Scope.InstanceARN(rn.InstanceID) + "/" + string(rn.Kind) + "/" + rn.ID
+}

@@ -1,0 +1,102 @@
+package connectlocal
+
+import (
+	"context"
+	"time"
+)
+
+// Store keeps every resource. It persists and enforces only what storage must (atomic writes, unique names);
+// it never validates a template — Service does that, once, above every backend.
+type Store interface {
+	// View runs fn on a consistent read-only snapshot.
+	View(ctx context.Context, fn func(Tx) error) error
+	// Update runs fn as one atomic transaction, serialized against every other Update that could conflict
+	// with it: if fn returns an error, nothing it wrote is kept; if Update returns nil, all of it is durable.
+	// A backend may run fn more than once (to retry a serialization conflict), so fn must have no effects
+	// outside tx.
+	Update(ctx context.Context, fn func(Tx) error) error
+	// Secret returns 32 random bytes created once per store and kept with its data, so that every node on
+	// one store signs pagination tokens alike.
+	Secret(ctx context.Context) ([]byte, error)
+	// Ping reports whether the store answers.
+	Ping(ctx context.Context) error
+	Close() error
+}
+
+// Cursor is the keyset position a list page starts after: the last item's (CreatedTime, ID).
+type Cursor struct {
+	CreatedTime time.Time
+	ID          string
+}
+
+// IsZero reports whether the cursor is the start of the list.
+func (c Cursor) IsZero() bool { return c.ID == "" && c.CreatedTime.IsZero() }
+
+// TemplateFilter narrows ListTaskTemplates; empty members match everything (exact, case-sensitive).
+type TemplateFilter struct {
+	Name   string
+	Status TemplateStatus
+}
+
+// Tx is what a Store offers inside View and Update. Every method acts within one Scope. Lists are ordered by
+// (CreatedTime, ID) ascending and return at most limit items strictly after the cursor. Getters return a
+// NotFound *Error for a missing record; writers return AlreadyExists when a unique name is taken. Writers
+// called inside View return an error.
+type Tx interface {
+	GetInstance(s Scope, id string) (Instance, error)
+	ListInstances(s Scope, after Cursor, limit int) ([]Instance, error)
+	CountInstances(s Scope) (int, error)
+	// CreateInstance inserts; AlreadyExists when the alias (case-insensitive) is taken in the region by
+	// any account, since the alias becomes a host name (spec-facts §9).
+	CreateInstance(s Scope, inst Instance) error
+	// DeleteInstance removes the instance and everything it holds: templates with all their versions,
+	// flows, contacts, the tags of all of them, and idempotency tokens recorded for it.
+	DeleteInstance(s Scope, id string) error
+
+	// GetTaskTemplate returns the given version, or the latest when version is 0.
+	GetTaskTemplate(s Scope, instanceID, id string, version int64) (TaskTemplate, error)
+	// ListTaskTemplates returns latest versions.
+	ListTaskTemplates(s Scope, instanceID string, f TemplateFilter, after Cursor, limit int) ([]TaskTemplate, error)
+	CountTaskTemplates(s Scope, instanceID string) (int, error)
+	// PutTaskTemplate stores t as version t.Version and makes it the latest: Version 1 creates the
+	// template, a higher one must be exactly latest+1. AlreadyExists when another template of the instance
+	// has t.Name.
+	PutTaskTemplate(s Scope, t TaskTemplate) error
+	// DeleteTaskTemplate removes the template, all its versions and its tags.
+	DeleteTaskTemplate(s Scope, instanceID, id string) error
+
+	GetContactFlow(s Scope, instanceID, id string) (ContactFlow, error)
+	// ListContactFlows returns flows whose Type is in types (all when types is empty).
+	ListContactFlows(s Scope, instanceID string, types []string, after Cursor, limit int) ([]ContactFlow, error)
+	CountContactFlows(s Scope, instanceID string) (int, error)
+	// PutContactFlow inserts or replaces; AlreadyExists when another flow of the instance has f.Name.
+	PutContactFlow(s Scope, f ContactFlow) error
+	// DeleteContactFlow removes the flow and its tags.
+	DeleteContactFlow(s Scope, instanceID, id string) error
+
+	GetContact(s Scope, instanceID, id string) (Contact, error)
+	// PutContact inserts or replaces.
+	PutContact(s Scope, c Contact) error
+	// CountActiveContacts counts contacts neither stopped nor expired at now.
+	CountActiveContacts(s Scope, instanceID string, now time.Time) (int, error)
+	// CountContactsWithPrevious counts contacts whose PreviousContactID is previousID.
+	CountContactsWithPrevious(s Scope, instanceID, previousID string) (int, error)
+
+	// Tags returns the tags of the resource with the given ARN (an empty map when none).
+	Tags(s Scope, arn string) (map[string]string, error)
+	// PutTags replaces the resource's tags; an empty map removes them.
+	PutTags(s Scope, arn string, tags map[string]string) error
+
+	// Token returns what an idempotency token recorded, unless it has expired at now.
+	Token(s Scope, key TokenKey, now time.Time) (string, bool, error)
+	// PutToken records value under key until expires.
+	PutToken(s Scope, key TokenKey, value string, expires time.Time) error
+}
+
+// TokenKey identifies an idempotency token: the operation, the instance it acts in (empty for
+// CreateInstance) and the client's token (spec-facts §6).
+type TokenKey struct {
+	Operation  string
+	InstanceID string
+	Token      string
+}
