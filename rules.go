@@ -1,0 +1,64 @@
+package connectlocal
+
+// RuleID names one task-template rule of spec-facts §4.3.
+type RuleID int
+
+const (
+	RuleNameField             RuleID = iota + 1 // §4.3 #1: at least one NAME field
+	RuleFlowSource                              // #2: ContactFlowId or a QUICK_CONNECT field
+	RuleUniqueFieldNames                        // #3
+	RuleSingularTypes                           // #4: one field each of NAME, DESCRIPTION, ...
+	RuleFieldType                               // #5: Type present
+	RuleSelectHasOptions                        // #6
+	RuleOptionsOnlyOnSelect                     // #7
+	RuleUniqueOptions                           // #8
+	RuleReferencedFieldExists                   // #9: constraints and defaults name existing fields
+	RuleReferenceOnce                           // #10
+	RuleDefaultFitsType                         // #11
+	RuleFlowExists                              // #13: ContactFlowId / SelfAssignFlowId name a flow of the instance
+	RuleUniqueTemplateName                      // #14
+	RuleFieldName                               // a field's Id.Name present (model leaves it optional)
+	RuleListCaps                                // §1: Constraints lists, Defaults, options ≤ 50 (CFN schema [S5])
+	RuleOptionFormat                            // §4.2: option 1–100 chars of the CFN pattern [S5]
+)
+
+// Rule says whether a rule is enforced and with which Reason it is reported. Most rules are "decided" in
+// spec-facts.md (no public source fixes them); each is one line here so it can be flipped when evidence appears.
+type Rule struct {
+	Enforced bool
+	Reason   Reason
+	Source   string
+}
+
+// Rules is the table of template rules.
+var Rules = map[RuleID]Rule{
+	RuleNameField:             {true, ReasonRequiredPropertyMissing, "documented [S5], obs. [S9]; reason decided"},
+	RuleFlowSource:            {true, ReasonRequiredPropertyMissing, "implied by [S5], obs. [S9]; decided (§15.1)"},
+	RuleUniqueFieldNames:      {true, ReasonUniqueConstraint, "decided"},
+	RuleSingularTypes:         {true, ReasonUniqueConstraint, "decided from [S4]"},
+	RuleFieldType:             {true, ReasonRequiredPropertyMissing, "decided (CFN requires Type [S5])"},
+	RuleSelectHasOptions:      {true, ReasonRequiredPropertyMissing, "decided"},
+	RuleOptionsOnlyOnSelect:   {true, ReasonNotSupported, "decided"},
+	RuleUniqueOptions:         {true, ReasonUniqueConstraint, "decided"},
+	RuleReferencedFieldExists: {true, ReasonReferenceNotFound, "decided (§15.12)"},
+	RuleReferenceOnce:         {true, ReasonUniqueConstraint, "decided"},
+	RuleDefaultFitsType:       {true, ReasonInvalidFormat, "decided (§15.12)"},
+	RuleFlowExists:            {true, ReasonReferenceNotFound, "decided"},
+	RuleUniqueTemplateName:    {true, ReasonNameAlreadyExists, "decided"},
+	RuleFieldName:             {true, ReasonRequiredPropertyMissing, "decided"},
+	RuleListCaps:              {true, ReasonInvalidFormat, "caps documented [S5]; reason decided"},
+	RuleOptionFormat:          {true, ReasonInvalidFormat, "documented [S5]"},
+}
+
+// Limits that are documented quotas or caps (spec-facts §1, §4.2, §7).
+const (
+	MaxTemplatesPerInstance = 50 // [S2][S3]; serve --quota task-templates-per-instance=N
+	MaxFieldsPerTemplate    = 50 // [S2][S3]; serve --quota fields-per-template=N
+	MaxInstancesPerRegion   = 2  // [S2]; serve --quota instances-per-region=N
+	MaxFlowsPerInstance     = 100
+	MaxActiveTasks          = 2500
+	MaxLinkedTasks          = 12     // tasks sharing one PreviousContactId [S1]
+	MaxTemplateListItems    = 50     // Constraints lists, Defaults, options per field [S5]
+	MaxExpiryMinutes        = 129600 // 90 days [S4]
+	MaxScheduleDays         = 90     // §15.7
+)

@@ -1,0 +1,119 @@
+package connectlocal
+
+import (
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Quotas are the limits Service enforces; DefaultQuotas holds the service's documented defaults.
+type Quotas struct {
+	TemplatesPerInstance int
+	FieldsPerTemplate    int
+	InstancesPerRegion   int
+	FlowsPerInstance     int
+	ActiveTasks          int
+}
+
+// DefaultQuotas returns the documented defaults (spec-facts §1).
+func DefaultQuotas() Quotas {
+	return Quotas{
+		TemplatesPerInstance: MaxTemplatesPerInstance,
+		FieldsPerTemplate:    MaxFieldsPerTemplate,
+		InstancesPerRegion:   MaxInstancesPerRegion,
+		FlowsPerInstance:     MaxFlowsPerInstance,
+		ActiveTasks:          MaxActiveTasks,
+	}
+}
+
+// QuotaNames maps the names `serve --quota NAME=N` accepts to the quota they set.
+func (q *Quotas) QuotaNames() map[string]*int {
+	return map[string]*int{
+		"task-templates-per-instance": &q.TemplatesPerInstance,
+		"fields-per-template":         &q.FieldsPerTemplate,
+		"instances-per-region":        &q.InstancesPerRegion,
+		"flows-per-instance":          &q.FlowsPerInstance,
+		"active-tasks-per-instance":   &q.ActiveTasks,
+	}
+}
+
+// TokenLifetime is how long an idempotency token is remembered (spec-facts §6).
+const TokenLifetime = 7 * 24 * time.Hour
+
+// Service runs every operation: it checks the request against the rules, then calls the Store. It is the only
+// Store caller, so every backend behaves alike.
+type Service struct {
+	Store  Store
+	Quotas Quotas
+	Now    func() time.Time // injected so tests need no wall clock
+	NewID  func() string
+}
+
+// NewService returns a Service on store with the default quotas, the wall clock and random UUIDs.
+func NewService(store Store) *Service {
+	return &Service{Store: store, Quotas: DefaultQuotas(), Now: time.Now, NewID: uuid.NewString}
+}
+
+// now is the clock at millisecond precision: what the wire shows and every store keeps exactly.
+func (s *Service) now() time.Time { return s.Now().UTC().Truncate(time.Millisecond) }
+
+// instanceID accepts an instance id or the instance's full ARN in the caller's scope (spec-facts §3).
+func instanceID(scope Scope, raw string) (string, error) {
+	if strings.HasPrefix(raw, "arn:") {
+		rn, ok := ParseARN(raw)
+		if !ok || rn.Kind != KindInstance || rn.Scope != scope {
+			return "", Errorf(NotFound, "Instance '%s' not found", raw)
+		}
+		return rn.InstanceID, nil
+	}
+	return raw, nil
+}
+
+// childID accepts a child id or its full ARN when that points into the same instance (spec-facts §3).
+func childID(scope Scope, instance string, kind ResourceKind, raw string) (string, bool) {
+	if !strings.HasPrefix(raw, "arn:") {
+		return raw, true
+	}
+	rn, ok := ParseARN(raw)
+	if !ok || rn.Kind != kind || rn.Scope != scope || rn.InstanceID != instance {
+		return "", false
+	}
+	return rn.ID, true
+}
+
+// requireInstance resolves raw and checks that the instance exists in scope.
+func requireInstance(tx Tx, scope Scope, raw string) (string, error) {
+	id, err := instanceID(scope, raw)
+	if err != nil {
+		return "", err
+	}
+	if _, err := tx.GetInstance(scope, id); err != nil {
+		if CodeOf(err) == NotFound {
+			return "", Errorf(NotFound, "Instance '%s' not found", raw)
+		}
+		return "", err
+	}
+	return id, nil
+}
+
+func notFound(what, id string) *Error { return Errorf(NotFound, "%s '%s' not found", what, id) }
+
+// remembered returns the value recorded for an idempotency token, if any.
+func (s *Service) remembered(tx Tx, scope Scope, key TokenKey) (string, bool, error) {
+	if key.Token == "" {
+		return "", false, nil
+	}
+	return tx.Token(scope, key, s.now())
+}
+
+func (s *Service) remember(tx Tx, scope Scope, key TokenKey, value string) error {
+	if key.Token == "" {
+		return nil
+	}
+	return tx.PutToken(scope, key, value, s.now().Add(TokenLifetime))
+}
+
+func quotaError(what string, limit int) *Error {
+	return Errorf(QuotaExceeded, "The quota of %d %s has been reached", limit, what)
+}

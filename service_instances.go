@@ -1,0 +1,141 @@
+package connectlocal
+
+import (
+	"context"
+	"strings"
+)
+
+// CreateInstanceInput is CreateInstance's request, already checked against the model.
+type CreateInstanceInput struct {
+	IdentityManagementType string
+	Alias                  string
+	DirectoryID            string
+	InboundCallsEnabled    bool
+	OutboundCallsEnabled   bool
+	Tags                   map[string]string
+	ClientToken            string
+}
+
+// CreateInstance creates an instance that is ACTIVE at once (spec-facts §9).
+func (s *Service) CreateInstance(ctx context.Context, scope Scope, in CreateInstanceInput) (Instance, error) {
+	switch in.IdentityManagementType {
+	case "CONNECT_MANAGED", "SAML":
+		if in.Alias == "" {
+			return Instance{}, Errorf(InvalidRequest, "InstanceAlias is required when IdentityManagementType is %s", in.IdentityManagementType)
+		}
+	case "EXISTING_DIRECTORY":
+		if in.DirectoryID == "" {
+			return Instance{}, Errorf(InvalidRequest, "DirectoryId is required when IdentityManagementType is EXISTING_DIRECTORY")
+		}
+	}
+	id := s.NewID()
+	inst := Instance{
+		ID: id, IdentityManagementType: in.IdentityManagementType, Alias: in.Alias, DirectoryID: in.DirectoryID,
+		InboundCallsEnabled: in.InboundCallsEnabled, OutboundCallsEnabled: in.OutboundCallsEnabled,
+		Status: "ACTIVE", CreatedTime: s.now(),
+		ServiceRole: "arn:aws:iam::" + scope.Account + ":role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_" + strings.ReplaceAll(id, "-", "")[:20],
+	}
+	err := s.Store.Update(ctx, func(tx Tx) error {
+		key := TokenKey{Operation: "CreateInstance", Token: in.ClientToken}
+		if prev, ok, err := s.remembered(tx, scope, key); err != nil || ok {
+			inst = Instance{ID: prev}
+			return err
+		}
+		n, err := tx.CountInstances(scope)
+		if err != nil {
+			return err
+		}
+		if n >= s.Quotas.InstancesPerRegion {
+			return quotaError("instances per region", s.Quotas.InstancesPerRegion)
+		}
+		if err := tx.CreateInstance(scope, inst); err != nil {
+			if CodeOf(err) == AlreadyExists {
+				return Errorf(InvalidRequest, "The alias '%s' is already in use", in.Alias)
+			}
+			return err
+		}
+		if len(in.Tags) > 0 {
+			if err := tx.PutTags(scope, scope.InstanceARN(id), in.Tags); err != nil {
+				return err
+			}
+		}
+		return s.remember(tx, scope, key, id)
+	})
+	if err != nil {
+		return Instance{}, err
+	}
+	return inst, nil
+}
+
+// DescribeInstance returns the instance and its tags.
+func (s *Service) DescribeInstance(ctx context.Context, scope Scope, raw string) (Instance, map[string]string, error) {
+	var inst Instance
+	var tags map[string]string
+	err := s.Store.View(ctx, func(tx Tx) error {
+		id, err := requireInstance(tx, scope, raw)
+		if err != nil {
+			return err
+		}
+		if inst, err = tx.GetInstance(scope, id); err != nil {
+			return err
+		}
+		tags, err = tx.Tags(scope, scope.InstanceARN(id))
+		return err
+	})
+	return inst, tags, err
+}
+
+// ListInstances returns one page of instances and the token for the next, if any.
+func (s *Service) ListInstances(ctx context.Context, scope Scope, page Page) ([]Instance, string, error) {
+	if page.Limit <= 0 {
+		page.Limit = 10
+	}
+	secret, err := s.Store.Secret(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	var out []Instance
+	var next string
+	err = s.Store.View(ctx, func(tx Tx) error {
+		const query = "ListInstances"
+		var after Cursor
+		if page.Token != "" {
+			if after, err = decodeToken(secret, query, page.Token); err != nil {
+				return err
+			}
+		}
+		if out, err = tx.ListInstances(scope, after, page.Limit+1); err != nil {
+			return err
+		}
+		if len(out) > page.Limit {
+			out = out[:page.Limit]
+			last := out[len(out)-1]
+			next = encodeToken(secret, query, Cursor{CreatedTime: last.CreatedTime, ID: last.ID})
+		}
+		return nil
+	})
+	return out, next, err
+}
+
+// DeleteInstance deletes the instance and everything in it at once (spec-facts §9). A repeat with the same
+// ClientToken answers success again.
+func (s *Service) DeleteInstance(ctx context.Context, scope Scope, raw, clientToken string) error {
+	return s.Store.Update(ctx, func(tx Tx) error {
+		id, err := instanceID(scope, raw)
+		if err != nil {
+			return err
+		}
+		// Kept outside the instance (InstanceID empty) so the cascade does not forget it.
+		key := TokenKey{Operation: "DeleteInstance", Token: clientToken}
+		if prev, ok, err := s.remembered(tx, scope, key); err != nil || (ok && prev == id) {
+			return err
+		}
+		if err := tx.DeleteInstance(scope, id); err != nil {
+			if CodeOf(err) == NotFound {
+				return Errorf(NotFound, "Instance '%s' not found", raw)
+			}
+			return err
+		}
+		return s.remember(tx, scope, key, id)
+	})
+}

@@ -1,0 +1,264 @@
+package connectlocal
+
+import "context"
+
+// CreateTaskTemplateInput is CreateTaskTemplate's request, already checked against the model.
+type CreateTaskTemplateInput struct {
+	InstanceID       string
+	Name             string
+	Description      string
+	ContactFlowID    string
+	SelfAssignFlowID string
+	Constraints      Constraints
+	Defaults         []DefaultFieldValue
+	Fields           []Field
+	Status           TemplateStatus // empty → ACTIVE (spec-facts §4.3 #15)
+	ClientToken      string
+}
+
+// CreateTaskTemplate stores a new template as version 1. A repeated ClientToken returns the first
+// template's InstanceID and ID and creates nothing (spec-facts §6).
+func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in CreateTaskTemplateInput) (TaskTemplate, error) {
+	now := s.now()
+	t := TaskTemplate{
+		ID: s.NewID(), Name: in.Name, Description: in.Description,
+		ContactFlowID: in.ContactFlowID, SelfAssignFlowID: in.SelfAssignFlowID,
+		Constraints: in.Constraints, Defaults: in.Defaults, Fields: in.Fields, Status: in.Status,
+		CreatedTime: now, LastModifiedTime: now, Version: 1,
+	}
+	if t.Status == "" {
+		t.Status = StatusActive
+	}
+	err := s.Store.Update(ctx, func(tx Tx) error {
+		inst, err := requireInstance(tx, scope, in.InstanceID)
+		if err != nil {
+			return err
+		}
+		t.InstanceID = inst
+		key := TokenKey{Operation: "CreateTaskTemplate", InstanceID: inst, Token: in.ClientToken}
+		if id, ok, err := s.remembered(tx, scope, key); err != nil || ok {
+			t = TaskTemplate{InstanceID: inst, ID: id}
+			return err
+		}
+		n, err := tx.CountTaskTemplates(scope, inst)
+		if err != nil {
+			return err
+		}
+		if n >= s.Quotas.TemplatesPerInstance {
+			return quotaError("task templates per instance", s.Quotas.TemplatesPerInstance)
+		}
+		if err := s.checkTemplate(tx, scope, &t); err != nil {
+			return err
+		}
+		if err := s.putTemplate(tx, scope, t); err != nil {
+			return err
+		}
+		return s.remember(tx, scope, key, t.ID)
+	})
+	if err != nil {
+		return TaskTemplate{}, err
+	}
+	return t, nil
+}
+
+// checkTemplate runs the field quota and every rule of spec-facts §4.3, collecting all violations.
+func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate) error {
+	if len(t.Fields) > s.Quotas.FieldsPerTemplate {
+		return quotaError("fields per task template", s.Quotas.FieldsPerTemplate)
+	}
+	vs := violations(ValidateTemplate(t))
+	for _, ref := range []struct{ path, id string }{{"ContactFlowId", t.ContactFlowID}, {"SelfAssignFlowId", t.SelfAssignFlowID}} {
+		if ref.id == "" {
+			continue
+		}
+		id, ok := childID(scope, t.InstanceID, KindContactFlow, ref.id)
+		if ok {
+			_, err := tx.GetContactFlow(scope, t.InstanceID, id)
+			if err != nil && CodeOf(err) != NotFound {
+				return err
+			}
+			ok = err == nil
+		}
+		if !ok {
+			vs.add(RuleFlowExists, ref.path, "Flow '%s' does not exist in this instance", ref.id)
+		}
+	}
+	same, err := tx.ListTaskTemplates(scope, t.InstanceID, TemplateFilter{Name: t.Name}, Cursor{}, 2)
+	if err != nil {
+		return err
+	}
+	for _, o := range same {
+		if o.ID != t.ID {
+			vs.add(RuleUniqueTemplateName, "Name", "A task template named '%s' already exists in this instance", t.Name)
+			break
+		}
+	}
+	if len(vs) > 0 {
+		return TemplateError(vs)
+	}
+	return nil
+}
+
+// putTemplate stores t, turning a name clash found by the store (a concurrent writer) into rule #14's violation.
+func (s *Service) putTemplate(tx Tx, scope Scope, t TaskTemplate) error {
+	err := tx.PutTaskTemplate(scope, t)
+	if CodeOf(err) == AlreadyExists {
+		var vs violations
+		vs.add(RuleUniqueTemplateName, "Name", "A task template named '%s' already exists in this instance", t.Name)
+		return TemplateError(vs)
+	}
+	return err
+}
+
+// templateID resolves a template id or ARN within instance.
+func templateID(scope Scope, instance, raw string) (string, error) {
+	id, ok := childID(scope, instance, KindTaskTemplate, raw)
+	if !ok {
+		return "", notFound("Task template", raw)
+	}
+	return id, nil
+}
+
+// GetTaskTemplate returns the given snapshot version (0 = latest) and the template's current tags.
+func (s *Service) GetTaskTemplate(ctx context.Context, scope Scope, instance, id string, version int64) (TaskTemplate, map[string]string, error) {
+	var t TaskTemplate
+	var tags map[string]string
+	err := s.Store.View(ctx, func(tx Tx) error {
+		inst, err := requireInstance(tx, scope, instance)
+		if err != nil {
+			return err
+		}
+		tid, err := templateID(scope, inst, id)
+		if err != nil {
+			return err
+		}
+		if t, err = tx.GetTaskTemplate(scope, inst, tid, version); err != nil {
+			if CodeOf(err) == NotFound {
+				if version != 0 {
+					return Errorf(NotFound, "Task template '%s' has no snapshot version %d", id, version)
+				}
+				return notFound("Task template", id)
+			}
+			return err
+		}
+		tags, err = tx.Tags(scope, scope.TaskTemplateARN(inst, tid))
+		return err
+	})
+	return t, tags, err
+}
+
+// UpdateTaskTemplateInput names what to change; a nil member keeps its stored value (spec-facts §5).
+type UpdateTaskTemplateInput struct {
+	InstanceID       string
+	ID               string
+	Name             *string
+	Description      *string
+	ContactFlowID    *string
+	SelfAssignFlowID *string
+	Constraints      *Constraints
+	Defaults         *[]DefaultFieldValue
+	Fields           *[]Field
+	Status           *TemplateStatus
+}
+
+// UpdateTaskTemplate replaces each member the input names as a whole, re-validates the merged template and
+// stores it as the next snapshot version.
+func (s *Service) UpdateTaskTemplate(ctx context.Context, scope Scope, in UpdateTaskTemplateInput) (TaskTemplate, error) {
+	var t TaskTemplate
+	now := s.now()
+	err := s.Store.Update(ctx, func(tx Tx) error {
+		inst, err := requireInstance(tx, scope, in.InstanceID)
+		if err != nil {
+			return err
+		}
+		tid, err := templateID(scope, inst, in.ID)
+		if err != nil {
+			return err
+		}
+		if t, err = tx.GetTaskTemplate(scope, inst, tid, 0); err != nil {
+			if CodeOf(err) == NotFound {
+				return notFound("Task template", in.ID)
+			}
+			return err
+		}
+		set(&t.Name, in.Name)
+		set(&t.Description, in.Description)
+		set(&t.ContactFlowID, in.ContactFlowID)
+		set(&t.SelfAssignFlowID, in.SelfAssignFlowID)
+		set(&t.Constraints, in.Constraints)
+		set(&t.Defaults, in.Defaults)
+		set(&t.Fields, in.Fields)
+		set(&t.Status, in.Status)
+		t.Version++
+		t.LastModifiedTime = now
+		if err := s.checkTemplate(tx, scope, &t); err != nil {
+			return err
+		}
+		return s.putTemplate(tx, scope, t)
+	})
+	return t, err
+}
+
+func set[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// ListTaskTemplates returns one page of latest template versions and the token for the next, if any.
+func (s *Service) ListTaskTemplates(ctx context.Context, scope Scope, instance string, f TemplateFilter, page Page) ([]TaskTemplate, string, error) {
+	var out []TaskTemplate
+	var next string
+	if page.Limit <= 0 {
+		page.Limit = 100
+	}
+	secret, err := s.Store.Secret(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	err = s.Store.View(ctx, func(tx Tx) error {
+		inst, err := requireInstance(tx, scope, instance)
+		if err != nil {
+			return err
+		}
+		query := "ListTaskTemplates\x00" + inst + "\x00" + f.Name + "\x00" + string(f.Status)
+		var after Cursor
+		if page.Token != "" {
+			if after, err = decodeToken(secret, query, page.Token); err != nil {
+				return err
+			}
+		}
+		out, err = tx.ListTaskTemplates(scope, inst, f, after, page.Limit+1)
+		if err != nil {
+			return err
+		}
+		if len(out) > page.Limit {
+			out = out[:page.Limit]
+			last := out[len(out)-1]
+			next = encodeToken(secret, query, Cursor{CreatedTime: last.CreatedTime, ID: last.ID})
+		}
+		return nil
+	})
+	return out, next, err
+}
+
+// DeleteTaskTemplate removes the template, its snapshots and its tags; tasks started from it keep their copy.
+func (s *Service) DeleteTaskTemplate(ctx context.Context, scope Scope, instance, id string) error {
+	return s.Store.Update(ctx, func(tx Tx) error {
+		inst, err := requireInstance(tx, scope, instance)
+		if err != nil {
+			return err
+		}
+		tid, err := templateID(scope, inst, id)
+		if err != nil {
+			return err
+		}
+		if err := tx.DeleteTaskTemplate(scope, inst, tid); err != nil {
+			if CodeOf(err) == NotFound {
+				return notFound("Task template", id)
+			}
+			return err
+		}
+		return nil
+	})
+}
