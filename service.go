@@ -1,6 +1,7 @@
 package connectlocal
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -116,4 +117,20 @@ func (s *Service) remember(tx Tx, scope Scope, key TokenKey, value string) error
 
 func quotaError(what string, limit int) *Error {
 	return Errorf(QuotaExceeded, "The quota of %d %s has been reached", limit, what)
+}
+
+type presetIDKey struct{}
+
+// WithPresetID makes the next resource a Service creates under ctx take id instead of a random one: a seed
+// file may fix ids so that tests can hard-code them (issue 4), while the request still takes the whole
+// ordinary path of checks.
+func WithPresetID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, presetIDKey{}, id)
+}
+
+func (s *Service) newID(ctx context.Context) string {
+	if id, ok := ctx.Value(presetIDKey{}).(string); ok && id != "" {
+		return id
+	}
+	return s.NewID()
 }

@@ -48,7 +48,7 @@ func (s *Service) StartTaskContact(ctx context.Context, scope Scope, in StartTas
 	if err := checkTaskMembers(&in, now); err != nil {
 		return Contact{}, err
 	}
-	c := Contact{ID: s.NewID(), Name: in.Name, Description: in.Description, QuickConnectID: in.QuickConnectID,
+	c := Contact{ID: s.newID(ctx), Name: in.Name, Description: in.Description, QuickConnectID: in.QuickConnectID,
 		ContactFlowID: in.ContactFlowID, InitiationTimestamp: now, ScheduledTimestamp: in.ScheduledTime,
 		ExpiryMinutes: in.ExpiryMinutes, Attributes: in.Attributes, References: in.References,
 		SegmentAttributes: in.SegmentAttributes, PreviousContactID: in.PreviousContactID, RelatedContactID: in.RelatedContactID}

@@ -30,7 +30,7 @@ func FlowContentSHA256(content string) string {
 // CreateContactFlow stores a flow after checking its content.
 func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateContactFlowInput) (ContactFlow, error) {
 	now := s.now()
-	f := ContactFlow{ID: s.NewID(), Name: in.Name, Type: in.Type, Description: in.Description, Content: in.Content,
+	f := ContactFlow{ID: s.newID(ctx), Name: in.Name, Type: in.Type, Description: in.Description, Content: in.Content,
 		Status: in.Status, CreatedTime: now, LastModifiedTime: now}
 	if f.Status == "" {
 		f.Status = "PUBLISHED"

@@ -28,7 +28,7 @@ func (s *Service) CreateInstance(ctx context.Context, scope Scope, in CreateInst
 			return Instance{}, Errorf(InvalidRequest, "DirectoryId is required when IdentityManagementType is EXISTING_DIRECTORY")
 		}
 	}
-	id := s.NewID()
+	id := s.newID(ctx)
 	inst := Instance{
 		ID: id, IdentityManagementType: in.IdentityManagementType, Alias: in.Alias, DirectoryID: in.DirectoryID,
 		InboundCallsEnabled: in.InboundCallsEnabled, OutboundCallsEnabled: in.OutboundCallsEnabled,

@@ -21,7 +21,7 @@ type CreateTaskTemplateInput struct {
 func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in CreateTaskTemplateInput) (TaskTemplate, error) {
 	now := s.now()
 	t := TaskTemplate{
-		ID: s.NewID(), Name: in.Name, Description: in.Description,
+		ID: s.newID(ctx), Name: in.Name, Description: in.Description,
 		ContactFlowID: in.ContactFlowID, SelfAssignFlowID: in.SelfAssignFlowID,
 		Constraints: in.Constraints, Defaults: in.Defaults, Fields: in.Fields, Status: in.Status,
 		CreatedTime: now, LastModifiedTime: now, Version: 1,
