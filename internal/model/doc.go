@@ -1,0 +1,3 @@
+// Package model is Amazon Connect's API model (botocore's, documentation stripped) embedded as data, with
+// typed access to operations and shapes and a validator that checks decoded JSON against a shape.
+package model
