@@ -65,18 +65,18 @@ type rawRef struct {
 }
 
 type rawShape struct {
-	Type     string             `json:"type"`
-	Members  orderedMembers     `json:"members"`
-	Required []string           `json:"required"`
-	Min      *float64           `json:"min"`
-	Max      *float64           `json:"max"`
-	Pattern  string             `json:"pattern"`
-	Enum     []string           `json:"enum"`
-	Member   *rawRef            `json:"member"`
-	Key      *rawRef            `json:"key"`
-	Value    *rawRef            `json:"value"`
-	Union    bool               `json:"union"`
-	Ex       bool               `json:"exception"`
+	Type     string         `json:"type"`
+	Members  orderedMembers `json:"members"`
+	Required []string       `json:"required"`
+	Min      *float64       `json:"min"`
+	Max      *float64       `json:"max"`
+	Pattern  string         `json:"pattern"`
+	Enum     []string       `json:"enum"`
+	Member   *rawRef        `json:"member"`
+	Key      *rawRef        `json:"key"`
+	Value    *rawRef        `json:"value"`
+	Union    bool           `json:"union"`
+	Ex       bool           `json:"exception"`
 	ErrorRaw *struct {
 		HTTPStatusCode int `json:"httpStatusCode"`
 	} `json:"error"`
@@ -90,9 +90,9 @@ type rawModel struct {
 			RequestURI   string `json:"requestUri"`
 			ResponseCode int    `json:"responseCode"`
 		} `json:"http"`
-		Input  *rawRef   `json:"input"`
-		Output *rawRef   `json:"output"`
-		Errors []rawRef  `json:"errors"`
+		Input  *rawRef  `json:"input"`
+		Output *rawRef  `json:"output"`
+		Errors []rawRef `json:"errors"`
 	} `json:"operations"`
 	Shapes map[string]rawShape `json:"shapes"`
 }
