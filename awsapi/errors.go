@@ -1,0 +1,95 @@
+package awsapi
+
+import (
+	"errors"
+	"net/http"
+	"slices"
+
+	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/internal/model"
+)
+
+// wireTypes maps each domain Code to the model's error shapes, in preference order: an operation answers with
+// the first one its model error list names, else with the first (spec-facts §2, "unmodelled error on an op").
+// This file is the only place that writes an error status or X-Amzn-ErrorType.
+var wireTypes = map[connectlocal.Code][]string{
+	connectlocal.Internal:         {"InternalServiceException"},
+	connectlocal.NotFound:         {"ResourceNotFoundException"},
+	connectlocal.AlreadyExists:    {"DuplicateResourceException", "InvalidRequestException"},
+	connectlocal.InvalidArgument:  {"InvalidParameterException", "InvalidRequestException"},
+	connectlocal.InvalidRequest:   {"InvalidRequestException"},
+	connectlocal.InvalidTemplate:  {"PropertyValidationException"},
+	connectlocal.QuotaExceeded:    {"ServiceQuotaExceededException"},
+	connectlocal.LimitExceeded:    {"LimitExceededException"},
+	connectlocal.DuplicateName:    {"DuplicateResourceException"},
+	connectlocal.InvalidFlow:      {"InvalidContactFlowException"},
+	connectlocal.FlowNotPublished: {"ContactFlowNotPublishedException"},
+	connectlocal.Throttled:        {"ThrottlingException"},
+	connectlocal.UnknownOperation: {"UnknownOperationException"},
+}
+
+// unmodelledStatus gives the status of the error types no operation's model lists.
+var unmodelledStatus = map[string]int{
+	// What AWS's front end answers for a path no operation has.
+	"UnknownOperationException": http.StatusNotFound,
+}
+
+// wireType picks the error shape for code on op (op nil: outside any operation).
+func wireType(op *model.Operation, code connectlocal.Code) string {
+	types := wireTypes[code]
+	if op != nil {
+		for _, t := range types {
+			if slices.Contains(op.Errors, t) {
+				return t
+			}
+		}
+	}
+	return types[0]
+}
+
+type propertyWire struct {
+	PropertyPath string
+	Reason       string
+	Message      string
+}
+
+type problemWire struct {
+	Message string `json:"message"`
+}
+
+type errorBody struct {
+	Message      string
+	PropertyList []propertyWire `json:",omitempty"`
+	Problems     []problemWire  `json:"problems,omitempty"`
+}
+
+// writeError answers with err as the model's error shape for op.
+func (a *API) writeError(w http.ResponseWriter, r *http.Request, op *model.Operation, err error) {
+	e := connectlocal.AsError(err)
+	var de *connectlocal.Error
+	if !errors.As(err, &de) || e.Code == connectlocal.Internal {
+		// wtf's rule: the detail goes to the log with the request id, the client gets a generic message.
+		id, _ := r.Context().Value(requestIDKey).(string)
+		a.opts.Logger.Error("internal error", "request_id", id, "error", err)
+		e = &connectlocal.Error{Code: connectlocal.Internal, Message: "An internal error occurred. Request id " + id + "."}
+	}
+	typ := wireType(op, e.Code)
+	status := a.model.ErrorStatus(typ)
+	if status == 0 {
+		status = unmodelledStatus[typ]
+	}
+	body := errorBody{Message: e.Message}
+	if body.Message == "" {
+		body.Message = typ
+	}
+	for _, v := range e.Violations {
+		body.PropertyList = append(body.PropertyList, propertyWire{PropertyPath: v.Path, Reason: string(v.Reason), Message: v.Message})
+	}
+	for _, p := range e.Problems {
+		body.Problems = append(body.Problems, problemWire{Message: p})
+	}
+	w.Header().Set("X-Amzn-ErrorType", typ)
+	writeJSON(w, status, body)
+}
+
+func asErr[T any](err error, target *T) bool { return errors.As(err, target) }

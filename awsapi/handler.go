@@ -1,0 +1,282 @@
+package awsapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/internal/model"
+	"github.com/google/uuid"
+)
+
+// Options configure NewHandler.
+type Options struct {
+	// DefaultAccount is the account of a request whose access key id is not exactly 12 digits.
+	DefaultAccount string
+	// MaxBodyBytes caps a request body; larger bodies are refused. 0 means 1 MiB.
+	MaxBodyBytes int64
+	Logger       *slog.Logger
+}
+
+// API serves the Connect operations.
+type API struct {
+	svc   *connectlocal.Service
+	opts  Options
+	model *model.Model
+	mux   *http.ServeMux
+}
+
+// operation is one model operation's handler: it gets the request merged and checked against the model.
+type operation func(ctx context.Context, a *API, scope connectlocal.Scope, in []byte) (any, error)
+
+// operations lists the handler of every model operation; a test checks it matches the model exactly.
+var operations = map[string]operation{}
+
+func register[In, Out any](name string, fn func(ctx context.Context, a *API, scope connectlocal.Scope, in *In) (Out, error)) {
+	operations[name] = func(ctx context.Context, a *API, scope connectlocal.Scope, raw []byte) (any, error) {
+		in := new(In)
+		if err := json.Unmarshal(raw, in); err != nil {
+			return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "Could not read the request: %s", jsonProblem(err))
+		}
+		return fn(ctx, a, scope, in)
+	}
+}
+
+// NewHandler returns the http.Handler for every Connect operation plus the /_connectlocal/ endpoints.
+func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
+	if opts.DefaultAccount == "" {
+		opts.DefaultAccount = "000000000000"
+	}
+	if opts.MaxBodyBytes == 0 {
+		opts.MaxBodyBytes = 1 << 20
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	a := &API{svc: svc, opts: opts, model: model.Load(), mux: http.NewServeMux()}
+	for _, name := range a.model.OperationNames() {
+		op := a.model.Operations[name]
+		a.mux.Handle(op.Method+" "+op.RequestURI, a.serveOperation(op, operations[name]))
+	}
+	a.mux.HandleFunc("GET /_connectlocal/health", func(w http.ResponseWriter, r *http.Request) {
+		if err := svc.Store.Ping(r.Context()); err != nil {
+			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.Internal, "store: %v", err))
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	a.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.UnknownOperation,
+			"No operation matches %s %s", r.Method, r.URL.EscapedPath()))
+	})
+	return a
+}
+
+type ctxKey int
+
+const requestIDKey ctxKey = 0
+
+// ServeHTTP adds the request id, turns a panic into InternalServiceException and routes.
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	id := uuid.NewString()
+	w.Header().Set("x-amzn-RequestId", id)
+	r = r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
+	defer func() {
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			a.opts.Logger.Error("panic", "request_id", id, "panic", p)
+			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.Internal, "panic: %v", p))
+		}
+	}()
+	a.mux.ServeHTTP(w, r)
+}
+
+func (a *API) serveOperation(op *model.Operation, fn operation) http.Handler {
+	input := a.model.Shapes[op.Input]
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		merged, err := a.readInput(r, input)
+		if err != nil {
+			a.writeError(w, r, op, err)
+			return
+		}
+		out, err := a.call(r.Context(), a.scopeOf(r), op, fn, merged)
+		if err != nil {
+			a.writeError(w, r, op, err)
+			return
+		}
+		status := op.ResponseCode
+		if status == 0 {
+			status = http.StatusOK
+		}
+		writeJSON(w, status, out)
+	})
+}
+
+// call checks the merged input against the model and runs the operation.
+func (a *API) call(ctx context.Context, scope connectlocal.Scope, op *model.Operation, fn operation, merged map[string]any) (any, error) {
+	if problems := a.model.Validate(op.Input, merged); len(problems) > 0 {
+		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "%s", model.FormatProblems(problems))
+	}
+	if fn == nil {
+		return nil, connectlocal.Errorf(connectlocal.UnknownOperation, "%s is not implemented", op.Name)
+	}
+	raw, err := json.Marshal(merged)
+	if err != nil {
+		return nil, err
+	}
+	return fn(ctx, a, scope, raw)
+}
+
+// Call runs an operation in-process with input as its JSON request, every member (URI and query ones too)
+// named as the model names it. It takes the same checks as a request on the wire; the seed file uses it so
+// that seeded resources obey exactly what the API enforces.
+func (a *API) Call(ctx context.Context, scope connectlocal.Scope, operation string, input []byte) ([]byte, error) {
+	op := a.model.Operations[operation]
+	if op == nil {
+		return nil, connectlocal.Errorf(connectlocal.UnknownOperation, "no operation %s", operation)
+	}
+	dec := json.NewDecoder(bytes.NewReader(input))
+	dec.UseNumber()
+	var merged map[string]any
+	if err := dec.Decode(&merged); err != nil {
+		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "%s input is not a JSON object: %s", operation, jsonProblem(err))
+	}
+	out, err := a.call(ctx, scope, op, operations[operation], merged)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(out)
+}
+
+// New returns the API without its HTTP routes, for in-process calls.
+func New(svc *connectlocal.Service, opts Options) *API {
+	return NewHandler(svc, opts).(*API)
+}
+
+// readInput merges the body, URI labels and query string into one map keyed by the model's member names.
+func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, error) {
+	merged := map[string]any{}
+	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, a.opts.MaxBodyBytes))
+	if err != nil {
+		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The request body is larger than %d bytes", a.opts.MaxBodyBytes)
+	}
+	if input == nil {
+		return merged, nil
+	}
+	if len(bytes.TrimSpace(body)) > 0 {
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The request body is not valid JSON: %s", jsonProblem(err))
+		}
+		if dec.More() {
+			return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The request body is not valid JSON: data after the top-level value")
+		}
+		obj, ok := v.(map[string]any)
+		if !ok && v != nil {
+			return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The request body must be a JSON object")
+		}
+		for _, name := range input.MemberNames {
+			if m := input.Members[name]; m.Location == "" {
+				if val, ok := obj[name]; ok {
+					merged[name] = val
+				}
+			}
+		}
+	}
+	query := r.URL.Query()
+	for _, name := range input.MemberNames {
+		m := input.Members[name]
+		switch m.Location {
+		case "uri":
+			merged[name] = r.PathValue(m.LocationName)
+		case "querystring":
+			vals, ok := query[m.LocationName]
+			if !ok {
+				continue
+			}
+			switch a.model.Shapes[m.Shape].Type {
+			case "list":
+				items := make([]any, len(vals))
+				for i, v := range vals {
+					items[i] = v
+				}
+				merged[name] = items
+			case "integer", "long":
+				if _, err := strconv.ParseInt(vals[0], 10, 64); err == nil {
+					merged[name] = json.Number(vals[0])
+				} else {
+					merged[name] = vals[0]
+				}
+			default:
+				merged[name] = vals[0]
+			}
+		}
+	}
+	return merged, nil
+}
+
+// credentialRe picks the access key and region out of a SigV4 Authorization header.
+var credentialRe = regexp.MustCompile(`Credential=([^/,\s]+)/[^/]*/([^/]+)/`)
+
+// scopeOf derives account and region from the request's credentials (PRODUCT.md, "The wire").
+func (a *API) scopeOf(r *http.Request) connectlocal.Scope {
+	s := connectlocal.Scope{Account: a.opts.DefaultAccount, Region: "us-east-1"}
+	m := credentialRe.FindStringSubmatch(r.Header.Get("Authorization"))
+	if m == nil {
+		return s
+	}
+	if isAccountID(m[1]) {
+		s.Account = m[1]
+	}
+	s.Region = m[2]
+	return s
+}
+
+func isAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		body = []byte(`{}`)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+// jsonProblem describes a JSON error without Go type names.
+func jsonProblem(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case asErr(err, &se):
+		return "syntax error at byte " + strconv.FormatInt(se.Offset, 10)
+	case asErr(err, &te):
+		return "wrong type for member '" + te.Field + "'"
+	case strings.Contains(err.Error(), "unexpected EOF"):
+		return "unexpected end of input"
+	}
+	return "malformed input"
+}

@@ -1,0 +1,139 @@
+package awsapi
+
+import (
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/internal/model"
+)
+
+// Every model operation has a handler and a file named after it, and no handler exists that the model lacks.
+func TestOperationsMatchModel(t *testing.T) {
+	m := model.Load()
+	for _, name := range m.OperationNames() {
+		if operations[name] == nil {
+			t.Errorf("operation %s has no handler", name)
+		}
+		file := snake(name) + ".go"
+		if _, err := os.Stat(file); err != nil {
+			t.Errorf("operation %s has no file %s", name, file)
+		}
+	}
+	for name := range operations {
+		if m.Operations[name] == nil {
+			t.Errorf("handler %s is not a model operation", name)
+		}
+	}
+}
+
+func snake(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Every code has a row in the error table, and each row names error shapes the model has (or that we
+// document as unmodelled).
+func TestErrorTableCoversEveryCode(t *testing.T) {
+	m := model.Load()
+	for _, c := range connectlocal.Codes() {
+		types := wireTypes[c]
+		if len(types) == 0 {
+			t.Errorf("code %s has no wire type", c)
+		}
+		for _, typ := range types {
+			if m.ErrorStatus(typ) == 0 && unmodelledStatus[typ] == 0 {
+				t.Errorf("code %s maps to %s, which has no status", c, typ)
+			}
+		}
+	}
+}
+
+// deliberateExceptions are (operation, wire type) pairs we answer although the operation's model error list
+// lacks them (spec-facts §2, "unmodelled error on an op").
+var deliberateExceptions = map[string][]string{
+	// spec-facts §1: the 100-per-30-days rule is off by default; nothing else. Every op may see an
+	// unknown route / throttle answer without its model listing it.
+}
+
+// codesByOperation lists the domain codes each operation can return.
+var codesByOperation = map[string][]connectlocal.Code{
+	"CreateTaskTemplate":       {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidTemplate, connectlocal.QuotaExceeded},
+	"GetTaskTemplate":          {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateTaskTemplate":       {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidTemplate, connectlocal.QuotaExceeded},
+	"ListTaskTemplates":        {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"DeleteTaskTemplate":       {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"CreateInstance":           {connectlocal.InvalidArgument, connectlocal.InvalidRequest, connectlocal.QuotaExceeded},
+	"DescribeInstance":         {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"ListInstances":            {connectlocal.InvalidArgument},
+	"DeleteInstance":           {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"CreateContactFlow":        {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidFlow, connectlocal.DuplicateName, connectlocal.LimitExceeded},
+	"DescribeContactFlow":      {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.FlowNotPublished},
+	"ListContactFlows":         {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"DeleteContactFlow":        {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateContactFlowContent": {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidFlow},
+	"TagResource":              {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UntagResource":            {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"ListTagsForResource":      {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"StartTaskContact":         {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest, connectlocal.QuotaExceeded},
+	"DescribeContact":          {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"StopContact":              {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest},
+}
+
+// Each code an operation returns maps to an error type in that operation's model error list.
+func TestOperationErrorsAreModelled(t *testing.T) {
+	m := model.Load()
+	for op, codes := range codesByOperation {
+		for _, c := range append(codes, connectlocal.Internal) {
+			typ := wireType(m.Operations[op], c)
+			if !slices.Contains(m.Operations[op].Errors, typ) && !slices.Contains(deliberateExceptions[op], typ) {
+				t.Errorf("%s answers %s with %s, which its model error list lacks", op, c, typ)
+			}
+		}
+	}
+}
+
+// Wire structs use the model's member names: every JSON name of a request or response struct is a member of
+// the model shape of the same name, and every request struct covers all its shape's members.
+func TestWireStructsMatchModel(t *testing.T) {
+	m := model.Load()
+	for _, v := range wireStructs {
+		typ := reflect.TypeOf(v)
+		shape := m.Shapes[typ.Name()]
+		if shape == nil {
+			t.Errorf("wire struct %s has no model shape", typ.Name())
+			continue
+		}
+		names := map[string]bool{}
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			name := strings.Split(f.Tag.Get("json"), ",")[0]
+			if name == "" {
+				name = f.Name
+			}
+			names[name] = true
+			if shape.Members[name] == nil {
+				t.Errorf("%s.%s is not a member of the model shape", typ.Name(), name)
+			}
+		}
+		if strings.HasSuffix(typ.Name(), "Request") {
+			for _, member := range shape.MemberNames {
+				if !names[member] {
+					t.Errorf("%s lacks the model member %s", typ.Name(), member)
+				}
+			}
+		}
+	}
+}

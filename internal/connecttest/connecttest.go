@@ -1,0 +1,58 @@
+// Package connecttest starts a connectlocal server for tests and hands back real aws-sdk-go-v2 Connect clients.
+package connecttest
+
+import (
+	"net/http/httptest"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
+	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/awsapi"
+)
+
+// Account and Region are the scope of the client Start returns.
+const (
+	Account = "123456789012"
+	Region  = "us-east-1"
+)
+
+// Server is a listening connectlocal with an SDK client on it.
+type Server struct {
+	URL     string
+	Service *connectlocal.Service
+	Client  *connect.Client // account Account, region Region
+}
+
+// Start serves store on a loopback port until the test ends. configure, when given, adjusts the Service
+// (quotas, clock) before the first request.
+func Start(t testing.TB, store connectlocal.Store, configure ...func(*connectlocal.Service)) *Server {
+	t.Helper()
+	svc := connectlocal.NewService(store)
+	for _, c := range configure {
+		c(svc)
+	}
+	srv := httptest.NewServer(awsapi.NewHandler(svc, awsapi.Options{}))
+	t.Cleanup(func() {
+		srv.Close()
+		store.Close()
+	})
+	return &Server{URL: srv.URL, Service: svc, Client: NewClient(srv.URL, Account, Region)}
+}
+
+// NewClient returns a Connect client for url that signs as the given account (its access key id) and region,
+// with retries off so an error test sees the first answer.
+func NewClient(url, account, region string) *connect.Client {
+	return connect.New(connect.Options{
+		BaseEndpoint: aws.String(url),
+		Region:       region,
+		Retryer:      aws.NopRetryer{},
+		Credentials:  credentials.NewStaticCredentialsProvider(account, "secret", ""),
+	})
+}
+
+// For returns a client on the same server for another account and region.
+func (s *Server) For(account, region string) *connect.Client {
+	return NewClient(s.URL, account, region)
+}
