@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
+	"github.com/connectlocal/connectlocal/sqlite"
 )
 
 // stores lists the backends every API test runs on: memory and SQLite always, PostgreSQL when
@@ -29,6 +31,13 @@ func stores() []struct {
 		open func(t *testing.T) connectlocal.Store
 	}{
 		{"memory", func(t *testing.T) connectlocal.Store { return memory.New() }},
+		{"sqlite", func(t *testing.T) connectlocal.Store {
+			s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}},
 	}
 	return list
 }
