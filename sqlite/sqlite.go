@@ -190,4 +190,3 @@ func wrap(err error) error {
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
-
