@@ -1,0 +1,13 @@
+package memory_test
+
+import (
+	"testing"
+
+	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/memory"
+	"github.com/connectlocal/connectlocal/storetest"
+)
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) connectlocal.Store { return memory.New() })
+}
