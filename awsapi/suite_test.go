@@ -17,6 +17,7 @@ import (
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
+	"github.com/connectlocal/connectlocal/postgres/postgrestest"
 	"github.com/connectlocal/connectlocal/sqlite"
 )
 
@@ -38,6 +39,12 @@ func stores() []struct {
 			}
 			return s
 		}},
+	}
+	if os.Getenv(postgrestest.EnvVar) != "" {
+		list = append(list, struct {
+			name string
+			open func(t *testing.T) connectlocal.Store
+		}{"postgres", func(t *testing.T) connectlocal.Store { return postgrestest.Open(t) }})
 	}
 	return list
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
 	"github.com/connectlocal/connectlocal/memory"
+	"github.com/connectlocal/connectlocal/postgres"
 	"github.com/connectlocal/connectlocal/seed"
 	"github.com/connectlocal/connectlocal/sqlite"
 )
@@ -126,7 +127,7 @@ func openStore(ctx context.Context, url string) (connectlocal.Store, error) {
 	case strings.HasPrefix(url, "sqlite:"):
 		return sqlite.Open(ctx, strings.TrimPrefix(url, "sqlite:"))
 	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
-		return nil, fmt.Errorf("the postgres store is not built yet")
+		return postgres.Open(ctx, url)
 	}
 	return nil, fmt.Errorf("unknown store %q: use sqlite:PATH, memory or postgres://USER@HOST:PORT/DB", url)
 }

@@ -1,0 +1,339 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+
+	"encoding/json"
+	"github.com/jackc/pgx/v5"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/connectlocal/connectlocal"
+)
+
+type txn struct {
+	ctx      context.Context
+	tx       pgx.Tx
+	conflict error // the first serialization failure seen; Update re-runs fn
+	writable bool
+}
+
+var errReadOnly = connectlocal.Errorf(connectlocal.Internal, "write inside a read-only transaction")
+
+// check classifies a driver error and remembers the first serialization conflict.
+func (t *txn) check(err error) error {
+	err = wrap(err)
+	if retryable(err) && t.conflict == nil {
+		t.conflict = err
+	}
+	return err
+}
+
+func (t *txn) exec(query string, args ...any) (int64, error) {
+	if !t.writable {
+		return 0, errReadOnly
+	}
+	tag, err := t.tx.Exec(t.ctx, query, args...)
+	return tag.RowsAffected(), t.check(err)
+}
+
+func notFound(what, id string) error {
+	return connectlocal.Errorf(connectlocal.NotFound, "%s %s not found", what, id)
+}
+
+// one reads a single JSON body into v, turning no row into NotFound.
+func (t *txn) one(v any, what, id, query string, args ...any) error {
+	var body []byte
+	if err := t.tx.QueryRow(t.ctx, query, args...).Scan(&body); err != nil {
+		if errors.Is(err, pgx.ErrNoRows) {
+			return notFound(what, id)
+		}
+		return t.check(err)
+	}
+	return json.Unmarshal(body, v)
+}
+
+// list reads JSON bodies, decoding each with decode.
+func list[T any](t *txn, query string, args ...any) ([]T, error) {
+	rows, err := t.tx.Query(t.ctx, query, args...)
+	if err != nil {
+		return nil, t.check(err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var body []byte
+		if err := rows.Scan(&body); err != nil {
+			return nil, t.check(err)
+		}
+		var v T
+		if err := json.Unmarshal(body, &v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, t.check(rows.Err())
+}
+
+func (t *txn) count(query string, args ...any) (int, error) {
+	var n int
+	err := t.tx.QueryRow(t.ctx, query, args...).Scan(&n)
+	return n, t.check(err)
+}
+
+func cursorArgs(c connectlocal.Cursor) (int64, string) {
+	if c.IsZero() {
+		return -1 << 62, ""
+	}
+	return c.CreatedTime.UnixNano(), c.ID
+}
+
+// Instances
+
+func (t *txn) GetInstance(s connectlocal.Scope, id string) (connectlocal.Instance, error) {
+	var inst connectlocal.Instance
+	err := t.one(&inst, "instance", id, `SELECT body FROM instances WHERE account = $1 AND region = $2 AND id = $3`, s.Account, s.Region, id)
+	return inst, err
+}
+
+func (t *txn) ListInstances(s connectlocal.Scope, after connectlocal.Cursor, limit int) ([]connectlocal.Instance, error) {
+	at, id := cursorArgs(after)
+	return list[connectlocal.Instance](t, `SELECT body FROM instances WHERE account = $1 AND region = $2 AND (created_ns, id) > ($3, $4)
+		ORDER BY created_ns, id LIMIT $5`, s.Account, s.Region, at, id, limit)
+}
+
+func (t *txn) CountInstances(s connectlocal.Scope) (int, error) {
+	return t.count(`SELECT count(*) FROM instances WHERE account = $1 AND region = $2`, s.Account, s.Region)
+}
+
+func (t *txn) CreateInstance(s connectlocal.Scope, inst connectlocal.Instance) error {
+	body, _ := json.Marshal(inst)
+	var alias any
+	if inst.Alias != "" {
+		alias = strings.ToLower(inst.Alias)
+	}
+	_, err := t.exec(`INSERT INTO instances (account, region, id, created_ns, alias_lower, body) VALUES ($1, $2, $3, $4, $5, $6)`,
+		s.Account, s.Region, inst.ID, inst.CreatedTime.UnixNano(), alias, body)
+	return err
+}
+
+func (t *txn) DeleteInstance(s connectlocal.Scope, id string) error {
+	n, err := t.exec(`DELETE FROM instances WHERE account = $1 AND region = $2 AND id = $3`, s.Account, s.Region, id)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return notFound("instance", id)
+	}
+	for _, table := range []string{"templates", "template_versions", "flows", "contacts", "tokens"} {
+		if _, err := t.exec(`DELETE FROM `+table+` WHERE account = $1 AND region = $2 AND instance_id = $3`, s.Account, s.Region, id); err != nil {
+			return err
+		}
+	}
+	arn := s.InstanceARN(id)
+	_, err = t.exec(`DELETE FROM tags WHERE account = $1 AND region = $2 AND (arn = $3 OR substr(arn, 1, $4) = $5)`,
+		s.Account, s.Region, arn, len(arn)+1, arn+"/")
+	return err
+}
+
+// Task templates
+
+func (t *txn) GetTaskTemplate(s connectlocal.Scope, instanceID, id string, version int64) (connectlocal.TaskTemplate, error) {
+	var tmpl connectlocal.TaskTemplate
+	if version == 0 {
+		err := t.one(&tmpl, "task template", id, `SELECT body FROM templates WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4`,
+			s.Account, s.Region, instanceID, id)
+		return tmpl, err
+	}
+	err := t.one(&tmpl, "task template version", id, `SELECT body FROM template_versions
+		WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4 AND version = $5`, s.Account, s.Region, instanceID, id, version)
+	return tmpl, err
+}
+
+func (t *txn) ListTaskTemplates(s connectlocal.Scope, instanceID string, f connectlocal.TemplateFilter, after connectlocal.Cursor, limit int) ([]connectlocal.TaskTemplate, error) {
+	at, id := cursorArgs(after)
+	q := `SELECT body FROM templates WHERE account = $1 AND region = $2 AND instance_id = $3 AND (created_ns, id) > ($4, $5)`
+	args := []any{s.Account, s.Region, instanceID, at, id}
+	if f.Name != "" {
+		args = append(args, f.Name)
+		q += ` AND name = $` + strconv.Itoa(len(args))
+	}
+	if f.Status != "" {
+		args = append(args, string(f.Status))
+		q += ` AND status = $` + strconv.Itoa(len(args))
+	}
+	args = append(args, limit)
+	return list[connectlocal.TaskTemplate](t, q+` ORDER BY created_ns, id LIMIT $`+strconv.Itoa(len(args)), args...)
+}
+
+func (t *txn) CountTaskTemplates(s connectlocal.Scope, instanceID string) (int, error) {
+	return t.count(`SELECT count(*) FROM templates WHERE account = $1 AND region = $2 AND instance_id = $3`, s.Account, s.Region, instanceID)
+}
+
+func (t *txn) PutTaskTemplate(s connectlocal.Scope, tmpl connectlocal.TaskTemplate) error {
+	if !t.writable {
+		return errReadOnly
+	}
+	body, _ := json.Marshal(tmpl)
+	var latest int64
+	err := t.tx.QueryRow(t.ctx, `SELECT version FROM templates WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4`,
+		s.Account, s.Region, tmpl.InstanceID, tmpl.ID).Scan(&latest)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return t.check(err)
+	}
+	if tmpl.Version != latest+1 {
+		return connectlocal.Errorf(connectlocal.Internal, "task template %s: version %d after %d", tmpl.ID, tmpl.Version, latest)
+	}
+	if latest == 0 {
+		_, err = t.exec(`INSERT INTO templates (account, region, instance_id, id, created_ns, name, status, version, body)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, s.Account, s.Region, tmpl.InstanceID, tmpl.ID, tmpl.CreatedTime.UnixNano(),
+			tmpl.Name, string(tmpl.Status), tmpl.Version, body)
+	} else {
+		_, err = t.exec(`UPDATE templates SET name = $1, status = $2, version = $3, body = $4
+			WHERE account = $5 AND region = $6 AND instance_id = $7 AND id = $8`, tmpl.Name, string(tmpl.Status), tmpl.Version, body,
+			s.Account, s.Region, tmpl.InstanceID, tmpl.ID)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(`INSERT INTO template_versions (account, region, instance_id, id, version, body) VALUES ($1, $2, $3, $4, $5, $6)`,
+		s.Account, s.Region, tmpl.InstanceID, tmpl.ID, tmpl.Version, body)
+	return err
+}
+
+func (t *txn) DeleteTaskTemplate(s connectlocal.Scope, instanceID, id string) error {
+	n, err := t.exec(`DELETE FROM templates WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4`, s.Account, s.Region, instanceID, id)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return notFound("task template", id)
+	}
+	if _, err := t.exec(`DELETE FROM template_versions WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4`, s.Account, s.Region, instanceID, id); err != nil {
+		return err
+	}
+	_, err = t.exec(`DELETE FROM tags WHERE account = $1 AND region = $2 AND arn = $3`, s.Account, s.Region, s.TaskTemplateARN(instanceID, id))
+	return err
+}
+
+// Contact flows
+
+func (t *txn) GetContactFlow(s connectlocal.Scope, instanceID, id string) (connectlocal.ContactFlow, error) {
+	var f connectlocal.ContactFlow
+	err := t.one(&f, "flow", id, `SELECT body FROM flows WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4`, s.Account, s.Region, instanceID, id)
+	return f, err
+}
+
+func (t *txn) ListContactFlows(s connectlocal.Scope, instanceID string, types []string, after connectlocal.Cursor, limit int) ([]connectlocal.ContactFlow, error) {
+	at, id := cursorArgs(after)
+	q := `SELECT body FROM flows WHERE account = $1 AND region = $2 AND instance_id = $3 AND (created_ns, id) > ($4, $5)`
+	args := []any{s.Account, s.Region, instanceID, at, id}
+	if len(types) > 0 {
+		args = append(args, types)
+		q += ` AND type = ANY($` + strconv.Itoa(len(args)) + `)`
+	}
+	args = append(args, limit)
+	return list[connectlocal.ContactFlow](t, q+` ORDER BY created_ns, id LIMIT $`+strconv.Itoa(len(args)), args...)
+}
+
+func (t *txn) CountContactFlows(s connectlocal.Scope, instanceID string) (int, error) {
+	return t.count(`SELECT count(*) FROM flows WHERE account = $1 AND region = $2 AND instance_id = $3`, s.Account, s.Region, instanceID)
+}
+
+func (t *txn) PutContactFlow(s connectlocal.Scope, f connectlocal.ContactFlow) error {
+	body, _ := json.Marshal(f)
+	_, err := t.exec(`INSERT INTO flows (account, region, instance_id, id, created_ns, name, type, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		ON CONFLICT (account, region, instance_id, id) DO UPDATE SET name = excluded.name, type = excluded.type, body = excluded.body`,
+		s.Account, s.Region, f.InstanceID, f.ID, f.CreatedTime.UnixNano(), f.Name, f.Type, body)
+	return err
+}
+
+func (t *txn) DeleteContactFlow(s connectlocal.Scope, instanceID, id string) error {
+	n, err := t.exec(`DELETE FROM flows WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4`, s.Account, s.Region, instanceID, id)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return notFound("flow", id)
+	}
+	_, err = t.exec(`DELETE FROM tags WHERE account = $1 AND region = $2 AND arn = $3`, s.Account, s.Region, s.ContactFlowARN(instanceID, id))
+	return err
+}
+
+// Contacts
+
+func (t *txn) GetContact(s connectlocal.Scope, instanceID, id string) (connectlocal.Contact, error) {
+	var c connectlocal.Contact
+	err := t.one(&c, "contact", id, `SELECT body FROM contacts WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4`, s.Account, s.Region, instanceID, id)
+	return c, err
+}
+
+func (t *txn) PutContact(s connectlocal.Scope, c connectlocal.Contact) error {
+	body, _ := json.Marshal(c)
+	stopped := 0
+	if !c.DisconnectTimestamp.IsZero() {
+		stopped = 1
+	}
+	_, err := t.exec(`INSERT INTO contacts (account, region, instance_id, id, previous_id, stopped, expires_ns, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		ON CONFLICT (account, region, instance_id, id) DO UPDATE SET previous_id = excluded.previous_id, stopped = excluded.stopped,
+		expires_ns = excluded.expires_ns, body = excluded.body`,
+		s.Account, s.Region, c.InstanceID, c.ID, c.PreviousContactID, stopped, c.ExpiresAt().UnixNano(), body)
+	return err
+}
+
+func (t *txn) CountActiveContacts(s connectlocal.Scope, instanceID string, now time.Time) (int, error) {
+	return t.count(`SELECT count(*) FROM contacts WHERE account = $1 AND region = $2 AND instance_id = $3 AND stopped = 0 AND expires_ns > $4`,
+		s.Account, s.Region, instanceID, now.UnixNano())
+}
+
+func (t *txn) CountContactsWithPrevious(s connectlocal.Scope, instanceID, previousID string) (int, error) {
+	return t.count(`SELECT count(*) FROM contacts WHERE account = $1 AND region = $2 AND instance_id = $3 AND previous_id = $4`,
+		s.Account, s.Region, instanceID, previousID)
+}
+
+// Tags and tokens
+
+func (t *txn) Tags(s connectlocal.Scope, arn string) (map[string]string, error) {
+	var tags map[string]string
+	err := t.one(&tags, "tags", arn, `SELECT body FROM tags WHERE account = $1 AND region = $2 AND arn = $3`, s.Account, s.Region, arn)
+	if connectlocal.CodeOf(err) == connectlocal.NotFound {
+		return nil, nil
+	}
+	if len(tags) == 0 {
+		tags = nil
+	}
+	return tags, err
+}
+
+func (t *txn) PutTags(s connectlocal.Scope, arn string, tags map[string]string) error {
+	if len(tags) == 0 {
+		_, err := t.exec(`DELETE FROM tags WHERE account = $1 AND region = $2 AND arn = $3`, s.Account, s.Region, arn)
+		return err
+	}
+	body, _ := json.Marshal(tags)
+	_, err := t.exec(`INSERT INTO tags (account, region, arn, body) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (account, region, arn) DO UPDATE SET body = excluded.body`, s.Account, s.Region, arn, body)
+	return err
+}
+
+func (t *txn) Token(s connectlocal.Scope, key connectlocal.TokenKey, now time.Time) (string, bool, error) {
+	var value string
+	err := t.tx.QueryRow(t.ctx, `SELECT value FROM tokens WHERE account = $1 AND region = $2 AND operation = $3 AND instance_id = $4
+		AND token = $5 AND expires_ns > $6`, s.Account, s.Region, key.Operation, key.InstanceID, key.Token, now.UnixNano()).Scan(&value)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, t.check(err)
+	}
+	return value, true, nil
+}
+
+func (t *txn) PutToken(s connectlocal.Scope, key connectlocal.TokenKey, value string, expires time.Time) error {
+	_, err := t.exec(`INSERT INTO tokens (account, region, operation, instance_id, token, value, expires_ns) VALUES ($1, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT (account, region, operation, instance_id, token) DO UPDATE SET value = excluded.value, expires_ns = excluded.expires_ns`,
+		s.Account, s.Region, key.Operation, key.InstanceID, key.Token, value, expires.UnixNano())
+	return err
+}
