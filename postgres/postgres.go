@@ -30,7 +30,7 @@ type Store struct {
 
 // Options tune the pool.
 type Options struct {
-	MaxConns         int32         // 0: pgx's default (4 or the CPU count, whichever is larger)
+	MaxConns         int32         // 0: the DSN's pool_max_conns, else pgx's default (4 or the CPU count)
 	StatementTimeout time.Duration // 0: 30s
 }
 
@@ -57,7 +57,10 @@ func Open(ctx context.Context, dsn string, opts ...Options) (*Store, error) {
 	if o.MaxConns > 0 {
 		cfg.MaxConns = o.MaxConns
 	}
-	cfg.ConnConfig.RuntimeParams["statement_timeout"] = strconv.FormatInt(o.StatementTimeout.Milliseconds(), 10)
+	// A statement_timeout given in the DSN wins over the option.
+	if _, set := cfg.ConnConfig.RuntimeParams["statement_timeout"]; !set {
+		cfg.ConnConfig.RuntimeParams["statement_timeout"] = strconv.FormatInt(o.StatementTimeout.Milliseconds(), 10)
+	}
 	where := fmt.Sprintf("%s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

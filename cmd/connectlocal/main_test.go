@@ -20,6 +20,7 @@ func TestRun(t *testing.T) {
 		{"bad store", []string{"serve", "--store", "mysql://x", "--addr", "127.0.0.1:0"}, "use sqlite:PATH, memory or postgres://", ""},
 		{"bad quota", []string{"serve", "--quota", "templates=5"}, "want NAME=N with NAME one of", ""},
 		{"bad log format", []string{"serve", "--log-format", "xml"}, "--log-format must be text or json", ""},
+		{"database unreachable", []string{"serve", "--store", "postgres://bob:hunter2@127.0.0.1:1/db?sslmode=disable"}, "postgres 127.0.0.1:1/db: cannot connect", ""},
 		{"bad account", []string{"serve", "--account-id", "12"}, "--account-id must be 12 digits", ""},
 	}
 	for _, tc := range cases {
@@ -31,6 +32,9 @@ func TestRun(t *testing.T) {
 			}
 			if tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
 				t.Fatalf("err %v, want %q", err, tc.wantErr)
+			}
+			if err != nil && strings.Contains(err.Error(), "hunter2") {
+				t.Fatalf("error shows the password: %v", err)
 			}
 			if !strings.Contains(stdout.String(), tc.wantOut) {
 				t.Fatalf("stdout %q, want %q", stdout.String(), tc.wantOut)
