@@ -255,7 +255,8 @@ func (t *tx) PutTaskTemplate(s connectlocal.Scope, tmpl connectlocal.TaskTemplat
 		t.insert(indexOf(t.s.tmplOrder, k), entryOf(tmpl.CreatedTime, tmpl.ID))
 	}
 	setMap(t, names, tmpl.Name, tmpl.ID)
-	setMap(t, t.s.templates, ck, append(slices.Clip(versions), copyTemplate(tmpl)))
+	// Undo restores the old slice header, so appending in place is safe.
+	setMap(t, t.s.templates, ck, append(versions, copyTemplate(tmpl)))
 	return nil
 }
 
