@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/connectlocal/connectlocal"
 	"modernc.org/sqlite"
@@ -26,6 +27,8 @@ var migrations embed.FS
 type Store struct {
 	write *sql.DB
 	read  *sql.DB
+	// Prepared statements per pool: parsing SQL was a tenth of a request's CPU.
+	writeStmts, readStmts sync.Map // query → *sql.Stmt
 }
 
 func dsn(path string, readOnly bool) string {
@@ -119,8 +122,11 @@ func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error 
 	if err != nil {
 		return wrap(err)
 	}
-	defer tx.Rollback()
-	return fn(&txn{ctx: ctx, tx: tx})
+	t := &txn{ctx: ctx, tx: tx, stmts: &s.readStmts}
+	err = fn(t)
+	tx.Rollback()
+	t.prepareMissed(s.read)
+	return err
 }
 
 // Update runs fn in one IMMEDIATE transaction on the single writer connection.
@@ -129,7 +135,9 @@ func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) erro
 	if err != nil {
 		return wrap(err)
 	}
-	if err := fn(&txn{ctx: ctx, tx: tx, writable: true}); err != nil {
+	t := &txn{ctx: ctx, tx: tx, writable: true, stmts: &s.writeStmts}
+	defer t.prepareMissed(s.write)
+	if err := fn(t); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -167,6 +175,9 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes both pools; the WAL is checkpointed by SQLite as the last connection closes.
 func (s *Store) Close() error {
+	for _, m := range []*sync.Map{&s.readStmts, &s.writeStmts} {
+		m.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
+	}
 	return errors.Join(s.read.Close(), s.write.Close())
 }
 

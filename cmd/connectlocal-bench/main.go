@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -56,6 +57,7 @@ func run(args []string, out io.Writer) error {
 	fs.StringVar(&c.ops, "ops", "GetTaskTemplate,ListTaskTemplates,CreateTaskTemplate,UpdateTaskTemplate,StartTaskContact,DescribeInstance", "operations to drive")
 	fs.IntVar(&c.templates, "templates", 1000, "templates stored in the listed instance before ListTaskTemplates is driven")
 	fs.BoolVar(&c.moto, "moto", false, "also drive moto_server on CreateInstance, DescribeInstance and ListInstances")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the connectlocal runs to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -101,15 +103,25 @@ func run(args []string, out io.Writer) error {
 
 	base := drive(c, func(int64) *http.Request { return fx.get().withURL(baseURL) })
 	report(out, "baseline", base, base)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	ours := map[string]result{}
 	for _, op := range strings.Split(c.ops, ",") {
 		gen, ok := fx.generators()[op]
 		if !ok {
 			return fmt.Errorf("unknown operation %q", op)
 		}
-		report(out, op, drive(c, func(i int64) *http.Request { return gen(i).withURL(cl) }), base)
+		ours[op] = drive(c, func(i int64) *http.Request { return gen(i).withURL(cl) })
+		report(out, op, ours[op], base)
 	}
 	if c.moto {
-		return driveMoto(c, out, base)
+		return driveMoto(c, out, base, ours)
 	}
 	return nil
 }
@@ -268,7 +280,7 @@ func round(d time.Duration) string {
 }
 
 // driveMoto starts moto_server on a free port and drives the operations both implement.
-func driveMoto(c config, out io.Writer, base result) error {
+func driveMoto(c config, out io.Writer, base result, ours map[string]result) error {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -305,6 +317,9 @@ func driveMoto(c config, out io.Writer, base result) error {
 	} {
 		r := drive(c, func(int64) *http.Request { return op.req.withURL(url) })
 		report(out, "moto "+op.name, r, base)
+		if mine, ok := ours[op.name]; ok {
+			fmt.Fprintf(out, "%-26s %9.0f×\n", "  connectlocal/moto", mine.rate()/r.rate())
+		}
 	}
 	return nil
 }
