@@ -29,7 +29,23 @@ type Store struct {
 	read  *sql.DB
 	// Prepared statements per pool: parsing SQL was a tenth of a request's CPU.
 	writeStmts, readStmts sync.Map // query → *sql.Stmt
+
+	// Group commit: Updates queue here and one goroutine runs as many as are waiting in one transaction,
+	// each inside its own savepoint, so one fsync acknowledges them all.
+	updates   chan *update
+	quit      chan struct{} // closed by Close
+	stopped   chan struct{} // closed when the commit loop has finished
+	closeOnce sync.Once
 }
+
+type update struct {
+	ctx  context.Context
+	fn   func(connectlocal.Tx) error
+	done chan error
+}
+
+// maxBatch bounds how many Updates share one commit.
+const maxBatch = 64
 
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
@@ -68,6 +84,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	r.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)*2))
 	r.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)*2))
 	s.read = r
+	s.updates = make(chan *update, maxBatch)
+	s.quit = make(chan struct{})
+	s.stopped = make(chan struct{})
+	go s.commitLoop()
 	return s, nil
 }
 
@@ -104,6 +124,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
+// inTx runs fn in a plain write transaction, for migrations and the secret (outside the commit loop).
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -129,19 +150,108 @@ func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error 
 	return err
 }
 
-// Update runs fn in one IMMEDIATE transaction on the single writer connection.
+// Update runs fn inside the next group commit and returns once that commit is durable (or fn failed, in
+// which case nothing fn wrote is kept: its savepoint is rolled back).
 func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) error {
-	tx, err := s.write.BeginTx(ctx, nil)
-	if err != nil {
-		return wrap(err)
+	u := &update{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	select {
+	case s.updates <- u:
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-s.quit:
+		return errClosed
 	}
-	t := &txn{ctx: ctx, tx: tx, writable: true, stmts: &s.writeStmts}
-	defer t.prepareMissed(s.write)
-	if err := fn(t); err != nil {
-		tx.Rollback()
+	select {
+	case err := <-u.done:
 		return err
+	case <-s.stopped:
+		select {
+		case err := <-u.done: // committed just before the loop stopped
+			return err
+		default:
+			return errClosed
+		}
 	}
-	return wrap(tx.Commit())
+}
+
+var errClosed = errors.New("sqlite: store is closed")
+
+func (s *Store) commitLoop() {
+	defer close(s.stopped)
+	for {
+		var first *update
+		select {
+		case first = <-s.updates:
+		case <-s.quit:
+			return
+		}
+		batch := []*update{first}
+	drain:
+		for len(batch) < maxBatch {
+			select {
+			case u := <-s.updates:
+				batch = append(batch, u)
+			default:
+				break drain
+			}
+		}
+		s.commit(batch)
+	}
+}
+
+// commit runs a batch in one IMMEDIATE transaction, each Update in a savepoint of its own.
+func (s *Store) commit(batch []*update) {
+	results := make([]error, len(batch))
+	tx, err := s.write.BeginTx(context.Background(), nil)
+	if err != nil {
+		for _, u := range batch {
+			u.done <- wrap(err)
+		}
+		return
+	}
+	var missed []string
+	for i, u := range batch {
+		if err := u.ctx.Err(); err != nil {
+			results[i] = err
+			continue
+		}
+		if _, err := tx.Exec(`SAVEPOINT u`); err != nil {
+			results[i] = wrap(err)
+			continue
+		}
+		t := &txn{ctx: u.ctx, tx: tx, writable: true, stmts: &s.writeStmts}
+		results[i] = runFn(u.fn, t)
+		missed = append(missed, t.missed...)
+		if results[i] != nil {
+			if _, err := tx.Exec(`ROLLBACK TO u`); err != nil {
+				// The savepoint cannot be undone: fail the whole batch rather than commit half of it.
+				tx.Rollback()
+				for _, u := range batch {
+					u.done <- wrap(err)
+				}
+				return
+			}
+		}
+		tx.Exec(`RELEASE u`)
+	}
+	commitErr := wrap(tx.Commit())
+	for i, u := range batch {
+		if results[i] == nil {
+			results[i] = commitErr
+		}
+		u.done <- results[i]
+	}
+	(&txn{stmts: &s.writeStmts, missed: missed}).prepareMissed(s.write)
+}
+
+// runFn runs fn, turning a panic into an error so one bad Update cannot take the batch down.
+func runFn(fn func(connectlocal.Tx) error, t *txn) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("sqlite: update panicked: %v", p)
+		}
+	}()
+	return fn(t)
 }
 
 // Secret returns the store's pagination-token key, created on first use.
@@ -175,6 +285,8 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes both pools; the WAL is checkpointed by SQLite as the last connection closes.
 func (s *Store) Close() error {
+	s.closeOnce.Do(func() { close(s.quit) })
+	<-s.stopped
 	for _, m := range []*sync.Map{&s.readStmts, &s.writeStmts} {
 		m.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
 	}
