@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -125,6 +126,21 @@ func cursorArgs(c connectlocal.Cursor) (int64, string) {
 	return c.CreatedTime.UnixNano(), c.ID
 }
 
+// counter reads a per-instance count kept by the writes (migration 0002).
+func (t *txn) counter(s connectlocal.Scope, instanceID, kind string) (int, error) {
+	var n int
+	err := t.queryRow(`SELECT n FROM counters WHERE account = ? AND region = ? AND instance_id = ? AND kind = ?`, s.Account, s.Region, instanceID, kind).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return n, wrap(err)
+}
+
+func (t *txn) addCounter(s connectlocal.Scope, instanceID, kind string, delta int) error {
+	_, err := t.exec(`INSERT INTO counters (account, region, instance_id, kind, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, region, instance_id, kind) DO UPDATE SET n = counters.n + excluded.n`, s.Account, s.Region, instanceID, kind, delta)
+	return err
+}
+
 // Instances
 
 func (t *txn) GetInstance(s connectlocal.Scope, id string) (connectlocal.Instance, error) {
@@ -162,7 +178,7 @@ func (t *txn) DeleteInstance(s connectlocal.Scope, id string) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return notFound("instance", id)
 	}
-	for _, table := range []string{"templates", "template_versions", "flows", "contacts", "tokens"} {
+	for _, table := range []string{"templates", "template_versions", "flows", "contacts", "tokens", "counters"} {
 		if _, err := t.exec(`DELETE FROM `+table+` WHERE account = ? AND region = ? AND instance_id = ?`, s.Account, s.Region, id); err != nil {
 			return err
 		}
@@ -203,7 +219,7 @@ func (t *txn) ListTaskTemplates(s connectlocal.Scope, instanceID string, f conne
 }
 
 func (t *txn) CountTaskTemplates(s connectlocal.Scope, instanceID string) (int, error) {
-	return t.count(`SELECT count(*) FROM templates WHERE account = ? AND region = ? AND instance_id = ?`, s.Account, s.Region, instanceID)
+	return t.counter(s, instanceID, "templates")
 }
 
 func (t *txn) PutTaskTemplate(s connectlocal.Scope, tmpl connectlocal.TaskTemplate) error {
@@ -232,6 +248,11 @@ func (t *txn) PutTaskTemplate(s connectlocal.Scope, tmpl connectlocal.TaskTempla
 	if err != nil {
 		return err
 	}
+	if latest == 0 {
+		if err := t.addCounter(s, tmpl.InstanceID, "templates", 1); err != nil {
+			return err
+		}
+	}
 	_, err = t.exec(`INSERT INTO template_versions (account, region, instance_id, id, version, body) VALUES (?, ?, ?, ?, ?, ?)`,
 		s.Account, s.Region, tmpl.InstanceID, tmpl.ID, tmpl.Version, body)
 	return err
@@ -244,6 +265,9 @@ func (t *txn) DeleteTaskTemplate(s connectlocal.Scope, instanceID, id string) er
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return notFound("task template", id)
+	}
+	if err := t.addCounter(s, instanceID, "templates", -1); err != nil {
+		return err
 	}
 	if _, err := t.exec(`DELETE FROM template_versions WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`, s.Account, s.Region, instanceID, id); err != nil {
 		return err
@@ -274,15 +298,22 @@ func (t *txn) ListContactFlows(s connectlocal.Scope, instanceID string, types []
 }
 
 func (t *txn) CountContactFlows(s connectlocal.Scope, instanceID string) (int, error) {
-	return t.count(`SELECT count(*) FROM flows WHERE account = ? AND region = ? AND instance_id = ?`, s.Account, s.Region, instanceID)
+	return t.counter(s, instanceID, "flows")
 }
 
 func (t *txn) PutContactFlow(s connectlocal.Scope, f connectlocal.ContactFlow) error {
 	body, _ := json.Marshal(f)
-	_, err := t.exec(`INSERT INTO flows (account, region, instance_id, id, created_ns, name, type, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	existed, err := t.count(`SELECT count(*) FROM flows WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`, s.Account, s.Region, f.InstanceID, f.ID)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(`INSERT INTO flows (account, region, instance_id, id, created_ns, name, type, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (account, region, instance_id, id) DO UPDATE SET name = excluded.name, type = excluded.type, body = excluded.body`,
 		s.Account, s.Region, f.InstanceID, f.ID, f.CreatedTime.UnixNano(), f.Name, f.Type, body)
-	return err
+	if err != nil || existed > 0 {
+		return err
+	}
+	return t.addCounter(s, f.InstanceID, "flows", 1)
 }
 
 func (t *txn) DeleteContactFlow(s connectlocal.Scope, instanceID, id string) error {
@@ -292,6 +323,9 @@ func (t *txn) DeleteContactFlow(s connectlocal.Scope, instanceID, id string) err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return notFound("flow", id)
+	}
+	if err := t.addCounter(s, instanceID, "flows", -1); err != nil {
+		return err
 	}
 	_, err = t.exec(`DELETE FROM tags WHERE account = ? AND region = ? AND arn = ?`, s.Account, s.Region, s.ContactFlowARN(instanceID, id))
 	return err
