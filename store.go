@@ -55,7 +55,8 @@ type Tx interface {
 
 	// GetTaskTemplate returns the given version, or the latest when version is 0.
 	GetTaskTemplate(s Scope, instanceID, id string, version int64) (TaskTemplate, error)
-	// ListTaskTemplates returns latest versions.
+	// ListTaskTemplates returns latest versions; a backend may fill only the summary members (InstanceID, ID,
+	// Name, Description, Status, CreatedTime, LastModifiedTime, Version), which is all a list shows.
 	ListTaskTemplates(s Scope, instanceID string, f TemplateFilter, after Cursor, limit int) ([]TaskTemplate, error)
 	CountTaskTemplates(s Scope, instanceID string) (int, error)
 	// PutTaskTemplate stores t as version t.Version and makes it the latest: Version 1 creates the

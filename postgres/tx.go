@@ -55,8 +55,25 @@ func (t *txn) one(v any, what, id, query string, args ...any) error {
 	return json.Unmarshal(body, v)
 }
 
-// list reads JSON bodies, decoding each with decode.
-func list[T any](t *txn, query string, args ...any) ([]T, error) {
+// templateSummary decodes only what a template list shows: the decoder skips Fields, Constraints and Defaults
+// without building them, which made lists of 100 ten-field templates several times cheaper.
+type templateSummary struct {
+	InstanceID, ID, Name, Description string
+	Status                            connectlocal.TemplateStatus
+	CreatedTime, LastModifiedTime     time.Time
+	Version                           int64
+}
+
+func (s templateSummary) value() connectlocal.TaskTemplate {
+	return connectlocal.TaskTemplate{InstanceID: s.InstanceID, ID: s.ID, Name: s.Name, Description: s.Description,
+		Status: s.Status, CreatedTime: s.CreatedTime, LastModifiedTime: s.LastModifiedTime, Version: s.Version}
+}
+
+// decoded is what list decodes a JSON body into, and how it becomes the result type.
+type decoded[T any] interface{ value() T }
+
+// list reads JSON bodies into D and returns their values.
+func list[D any, T any](t *txn, query string, args ...any) ([]T, error) {
 	rows, err := t.tx.Query(t.ctx, query, args...)
 	if err != nil {
 		return nil, t.check(err)
@@ -65,16 +82,24 @@ func list[T any](t *txn, query string, args ...any) ([]T, error) {
 	var out []T
 	for rows.Next() {
 		var body []byte
+		var v D
 		if err := rows.Scan(&body); err != nil {
 			return nil, t.check(err)
 		}
-		var v T
 		if err := json.Unmarshal(body, &v); err != nil {
 			return nil, err
 		}
-		out = append(out, v)
+		out = append(out, valueOf[D, T](v))
 	}
 	return out, t.check(rows.Err())
+}
+
+// valueOf converts a decoded row: D is either T itself or a narrower struct that knows its T.
+func valueOf[D any, T any](d D) T {
+	if v, ok := any(d).(decoded[T]); ok {
+		return v.value()
+	}
+	return any(d).(T)
 }
 
 func (t *txn) count(query string, args ...any) (int, error) {
@@ -115,7 +140,7 @@ func (t *txn) GetInstance(s connectlocal.Scope, id string) (connectlocal.Instanc
 
 func (t *txn) ListInstances(s connectlocal.Scope, after connectlocal.Cursor, limit int) ([]connectlocal.Instance, error) {
 	at, id := cursorArgs(after)
-	return list[connectlocal.Instance](t, `SELECT body FROM instances WHERE account = $1 AND region = $2 AND (created_ns, id) > ($3, $4)
+	return list[connectlocal.Instance, connectlocal.Instance](t, `SELECT body FROM instances WHERE account = $1 AND region = $2 AND (created_ns, id) > ($3, $4)
 		ORDER BY created_ns, id LIMIT $5`, s.Account, s.Region, at, id, limit)
 }
 
@@ -180,7 +205,7 @@ func (t *txn) ListTaskTemplates(s connectlocal.Scope, instanceID string, f conne
 		q += ` AND status = $` + strconv.Itoa(len(args))
 	}
 	args = append(args, limit)
-	return list[connectlocal.TaskTemplate](t, q+` ORDER BY created_ns, id LIMIT $`+strconv.Itoa(len(args)), args...)
+	return list[templateSummary, connectlocal.TaskTemplate](t, q+` ORDER BY created_ns, id LIMIT $`+strconv.Itoa(len(args)), args...)
 }
 
 func (t *txn) CountTaskTemplates(s connectlocal.Scope, instanceID string) (int, error) {
@@ -258,7 +283,7 @@ func (t *txn) ListContactFlows(s connectlocal.Scope, instanceID string, types []
 		q += ` AND type = ANY($` + strconv.Itoa(len(args)) + `)`
 	}
 	args = append(args, limit)
-	return list[connectlocal.ContactFlow](t, q+` ORDER BY created_ns, id LIMIT $`+strconv.Itoa(len(args)), args...)
+	return list[connectlocal.ContactFlow, connectlocal.ContactFlow](t, q+` ORDER BY created_ns, id LIMIT $`+strconv.Itoa(len(args)), args...)
 }
 
 func (t *txn) CountContactFlows(s connectlocal.Scope, instanceID string) (int, error) {
