@@ -58,6 +58,8 @@ func run(args []string, out io.Writer) error {
 	fs.IntVar(&c.templates, "templates", 1000, "templates stored in the listed instance before ListTaskTemplates is driven")
 	fs.BoolVar(&c.moto, "moto", false, "also drive moto_server on CreateInstance, DescribeInstance and ListInstances")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the connectlocal runs to this file")
+	startup := fs.String("startup", "", "path of a connectlocal binary: after the runs, start it on the same SQLite file and report "+
+		"the time to its first answered request and its RSS after serving the list and get runs (needs -store sqlite:PATH)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -121,7 +123,18 @@ func run(args []string, out io.Writer) error {
 		report(out, op, ours[op], base)
 	}
 	if c.moto {
-		return driveMoto(c, out, base, ours)
+		if err := driveMoto(c, out, base, ours); err != nil {
+			return err
+		}
+	}
+	if *startup != "" {
+		path, ok := strings.CutPrefix(c.store, "sqlite:")
+		if !ok {
+			return fmt.Errorf("-startup needs -store sqlite:PATH")
+		}
+		cleanup()
+		stopCL()
+		return measureStartup(c, out, *startup, path, fx)
 	}
 	return nil
 }
@@ -131,6 +144,13 @@ func openStore(ctx context.Context, url string) (connectlocal.Store, func(), err
 	case url == "memory":
 		s := memory.New()
 		return s, func() { s.Close() }, nil
+	case strings.HasPrefix(url, "sqlite:"):
+		s, err := sqlite.Open(ctx, strings.TrimPrefix(url, "sqlite:"))
+		if err != nil {
+			return nil, nil, err
+		}
+		var once sync.Once
+		return s, func() { once.Do(func() { s.Close() }) }, nil
 	case url == "sqlite":
 		dir, err := os.MkdirTemp("", "connectlocal-bench")
 		if err != nil {
