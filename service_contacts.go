@@ -48,11 +48,14 @@ func (s *Service) StartTaskContact(ctx context.Context, scope Scope, in StartTas
 	if err := checkTaskMembers(&in, now); err != nil {
 		return Contact{}, err
 	}
-	c := Contact{ID: s.newID(ctx), Name: in.Name, Description: in.Description, QuickConnectID: in.QuickConnectID,
-		ContactFlowID: in.ContactFlowID, InitiationTimestamp: now, ScheduledTimestamp: in.ScheduledTime,
-		ExpiryMinutes: in.ExpiryMinutes, Attributes: in.Attributes, References: in.References,
-		SegmentAttributes: in.SegmentAttributes, PreviousContactID: in.PreviousContactID, RelatedContactID: in.RelatedContactID}
+	id := s.newID(ctx)
+	var c Contact
 	err := s.Store.Update(ctx, func(tx Tx) error {
+		// Built afresh on every run: a store may re-run this function, and the template rules fill c in.
+		c = Contact{ID: id, Name: in.Name, Description: in.Description, QuickConnectID: in.QuickConnectID,
+			ContactFlowID: in.ContactFlowID, InitiationTimestamp: now, ScheduledTimestamp: in.ScheduledTime,
+			ExpiryMinutes: in.ExpiryMinutes, Attributes: maps.Clone(in.Attributes), References: maps.Clone(in.References),
+			SegmentAttributes: in.SegmentAttributes, PreviousContactID: in.PreviousContactID, RelatedContactID: in.RelatedContactID}
 		inst, err := requireInstance(tx, scope, in.InstanceID)
 		if err != nil {
 			return err

@@ -255,11 +255,14 @@ func drive(c config, next func(i int64) *http.Request) result {
 				t0 := time.Now()
 				resp, err := client.Do(req)
 				if err == nil {
+					if resp.StatusCode != 200 {
+						if errs.Add(1) == 1 && os.Getenv("BENCH_SHOW_ERRORS") != "" {
+							b, _ := io.ReadAll(resp.Body)
+							fmt.Fprintf(os.Stderr, "first error: %d %s %s\n", resp.StatusCode, resp.Header.Get("X-Amzn-ErrorType"), b)
+						}
+					}
 					io.Copy(io.Discard, resp.Body)
 					resp.Body.Close()
-					if resp.StatusCode != 200 {
-						errs.Add(1)
-					}
 				} else {
 					errs.Add(1)
 				}
