@@ -163,7 +163,7 @@ func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error 
 // Update runs fn at SERIALIZABLE; a serialization failure or deadlock re-runs it with a short random pause.
 func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) error {
 	for attempt := 1; ; attempt++ {
-		err := s.updateOnce(ctx, fn, attempt > 1)
+		err := s.updateOnce(ctx, fn)
 		if !retryable(err) || attempt == maxAttempts {
 			return err
 		}
@@ -176,21 +176,20 @@ func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) erro
 	}
 }
 
-// retryLock is the advisory lock a re-run takes first: the first attempt is optimistic, but under contention
-// (many tasks counted against one quota, say) optimistic re-runs would keep failing each other, so re-runs
-// queue behind one another, on every node, and then succeed.
-const retryLock = 0x636f6e6e6564
+// writerLock is the advisory lock every Update takes first, on every node. Optimistic SERIALIZABLE alone
+// collapsed under contention (every create in an instance touches its counter row and name predicate, so
+// concurrent ones failed each other until retries ran out); queueing writers keeps each transaction short
+// and conflict-free, while SERIALIZABLE and the retry stay as the guard for anything else writing the schema.
+const writerLock = 0x636f6e6e6564
 
-func (s *Store) updateOnce(ctx context.Context, fn func(connectlocal.Tx) error, serialize bool) error {
+func (s *Store) updateOnce(ctx context.Context, fn func(connectlocal.Tx) error) error {
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable})
 	if err != nil {
 		return wrap(err)
 	}
-	if serialize {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, retryLock); err != nil {
-			tx.Rollback(context.Background())
-			return wrap(err)
-		}
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, writerLock); err != nil {
+		tx.Rollback(context.Background())
+		return wrap(err)
 	}
 	t := &txn{ctx: ctx, tx: tx, writable: true}
 	if err := fn(t); err != nil {
