@@ -1,6 +1,7 @@
 package connectlocal
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
@@ -46,4 +47,44 @@ func decodeToken(secret []byte, query, token string) (Cursor, error) {
 type Page struct {
 	Token string
 	Limit int
+}
+
+// lister resolves what a list request names inside its View and returns the query a page token must belong
+// to and the function that fetches items after a cursor.
+type lister[T any] func(tx Tx) (query string, fetch func(after Cursor, limit int) ([]T, error), err error)
+
+// listPage reads one page of a keyset list inside one View: it decodes the token (which must belong to the
+// same query), fetches one item more than the page holds to learn whether another follows, and signs the
+// next token.
+func listPage[T any](ctx context.Context, s *Service, page Page, defaultLimit int, list lister[T], cursor func(T) Cursor) ([]T, string, error) {
+	if page.Limit <= 0 {
+		page.Limit = defaultLimit
+	}
+	secret, err := s.Store.Secret(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	var out []T
+	var next string
+	err = s.Store.View(ctx, func(tx Tx) error {
+		query, fetch, err := list(tx)
+		if err != nil {
+			return err
+		}
+		var after Cursor
+		if page.Token != "" {
+			if after, err = decodeToken(secret, query, page.Token); err != nil {
+				return err
+			}
+		}
+		if out, err = fetch(after, page.Limit+1); err != nil {
+			return err
+		}
+		if len(out) > page.Limit {
+			out = out[:page.Limit]
+			next = encodeToken(secret, query, cursor(out[len(out)-1]))
+		}
+		return nil
+	})
+	return out, next, err
 }

@@ -106,3 +106,16 @@ func (rn ResourceName) String() string {
 	}
 	return rn.Scope.InstanceARN(rn.InstanceID) + "/" + string(rn.Kind) + "/" + rn.ID
 }
+
+// IsAccountID reports whether s is an AWS account id: exactly 12 digits.
+func IsAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}

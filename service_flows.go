@@ -105,38 +105,13 @@ func getFlow(tx Tx, scope Scope, inst, raw string) (ContactFlow, error) {
 
 // ListContactFlows returns one page of the instance's flows of the given types (all when none).
 func (s *Service) ListContactFlows(ctx context.Context, scope Scope, instance string, types []string, page Page) ([]ContactFlow, string, error) {
-	if page.Limit <= 0 {
-		page.Limit = 100
-	}
-	secret, err := s.Store.Secret(ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	var out []ContactFlow
-	var next string
-	err = s.Store.View(ctx, func(tx Tx) error {
+	return listPage(ctx, s, page, 100, func(tx Tx) (string, func(Cursor, int) ([]ContactFlow, error), error) {
 		inst, err := requireInstance(tx, scope, instance)
-		if err != nil {
-			return err
-		}
 		query := "ListContactFlows\x00" + inst + "\x00" + strings.Join(types, ",")
-		var after Cursor
-		if page.Token != "" {
-			if after, err = decodeToken(secret, query, page.Token); err != nil {
-				return err
-			}
-		}
-		if out, err = tx.ListContactFlows(scope, inst, types, after, page.Limit+1); err != nil {
-			return err
-		}
-		if len(out) > page.Limit {
-			out = out[:page.Limit]
-			last := out[len(out)-1]
-			next = encodeToken(secret, query, Cursor{CreatedTime: last.CreatedTime, ID: last.ID})
-		}
-		return nil
-	})
-	return out, next, err
+		return query, func(after Cursor, limit int) ([]ContactFlow, error) {
+			return tx.ListContactFlows(scope, inst, types, after, limit)
+		}, err
+	}, func(f ContactFlow) Cursor { return Cursor{CreatedTime: f.CreatedTime, ID: f.ID} })
 }
 
 // UpdateContactFlowContent replaces a flow's content, checking it when the flow is published.

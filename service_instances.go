@@ -87,34 +87,11 @@ func (s *Service) DescribeInstance(ctx context.Context, scope Scope, raw string)
 
 // ListInstances returns one page of instances and the token for the next, if any.
 func (s *Service) ListInstances(ctx context.Context, scope Scope, page Page) ([]Instance, string, error) {
-	if page.Limit <= 0 {
-		page.Limit = 10
-	}
-	secret, err := s.Store.Secret(ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	var out []Instance
-	var next string
-	err = s.Store.View(ctx, func(tx Tx) error {
-		const query = "ListInstances"
-		var after Cursor
-		if page.Token != "" {
-			if after, err = decodeToken(secret, query, page.Token); err != nil {
-				return err
-			}
-		}
-		if out, err = tx.ListInstances(scope, after, page.Limit+1); err != nil {
-			return err
-		}
-		if len(out) > page.Limit {
-			out = out[:page.Limit]
-			last := out[len(out)-1]
-			next = encodeToken(secret, query, Cursor{CreatedTime: last.CreatedTime, ID: last.ID})
-		}
-		return nil
-	})
-	return out, next, err
+	return listPage(ctx, s, page, 10, func(tx Tx) (string, func(Cursor, int) ([]Instance, error), error) {
+		return "ListInstances", func(after Cursor, limit int) ([]Instance, error) {
+			return tx.ListInstances(scope, after, limit)
+		}, nil
+	}, func(i Instance) Cursor { return Cursor{CreatedTime: i.CreatedTime, ID: i.ID} })
 }
 
 // DeleteInstance deletes the instance and everything in it at once (spec-facts §9). A repeat with the same

@@ -207,39 +207,13 @@ func set[T any](dst *T, v *T) {
 
 // ListTaskTemplates returns one page of latest template versions and the token for the next, if any.
 func (s *Service) ListTaskTemplates(ctx context.Context, scope Scope, instance string, f TemplateFilter, page Page) ([]TaskTemplate, string, error) {
-	var out []TaskTemplate
-	var next string
-	if page.Limit <= 0 {
-		page.Limit = 100
-	}
-	secret, err := s.Store.Secret(ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	err = s.Store.View(ctx, func(tx Tx) error {
+	return listPage(ctx, s, page, 100, func(tx Tx) (string, func(Cursor, int) ([]TaskTemplate, error), error) {
 		inst, err := requireInstance(tx, scope, instance)
-		if err != nil {
-			return err
-		}
 		query := "ListTaskTemplates\x00" + inst + "\x00" + f.Name + "\x00" + string(f.Status)
-		var after Cursor
-		if page.Token != "" {
-			if after, err = decodeToken(secret, query, page.Token); err != nil {
-				return err
-			}
-		}
-		out, err = tx.ListTaskTemplates(scope, inst, f, after, page.Limit+1)
-		if err != nil {
-			return err
-		}
-		if len(out) > page.Limit {
-			out = out[:page.Limit]
-			last := out[len(out)-1]
-			next = encodeToken(secret, query, Cursor{CreatedTime: last.CreatedTime, ID: last.ID})
-		}
-		return nil
-	})
-	return out, next, err
+		return query, func(after Cursor, limit int) ([]TaskTemplate, error) {
+			return tx.ListTaskTemplates(scope, inst, f, after, limit)
+		}, err
+	}, func(t TaskTemplate) Cursor { return Cursor{CreatedTime: t.CreatedTime, ID: t.ID} })
 }
 
 // DeleteTaskTemplate removes the template, its snapshots and its tags; tasks started from it keep their copy.

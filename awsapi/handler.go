@@ -236,23 +236,11 @@ func (a *API) scopeOf(r *http.Request) connectlocal.Scope {
 	if m == nil {
 		return s
 	}
-	if isAccountID(m[1]) {
+	if connectlocal.IsAccountID(m[1]) {
 		s.Account = m[1]
 	}
 	s.Region = m[2]
 	return s
-}
-
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

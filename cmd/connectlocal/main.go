@@ -157,7 +157,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	default:
 		return fmt.Errorf("--log-format must be text or json, not %q", *logFormat)
 	}
-	if !isAccountID(*account) {
+	if !connectlocal.IsAccountID(*account) {
 		return fmt.Errorf("--account-id must be 12 digits, not %q", *account)
 	}
 
@@ -224,16 +224,4 @@ func redact(u string) string {
 		}
 	}
 	return u
-}
-
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
