@@ -177,6 +177,9 @@ func testTemplateVersions(t *testing.T, s connectlocal.Store) {
 	view(t, s, func(tx connectlocal.Tx) error {
 		_, err := tx.GetTaskTemplate(scope, "i", "t", 1)
 		wantCode(t, err, connectlocal.NotFound)
+		if n, _ := tx.CountTaskTemplates(scope, "i"); n != 0 {
+			t.Errorf("count after delete: %d", n)
+		}
 		return nil
 	})
 	wantCode(t, s.Update(ctx, func(tx connectlocal.Tx) error { return tx.DeleteTaskTemplate(scope, "i", "t") }), connectlocal.NotFound)
@@ -286,6 +289,12 @@ func testFlows(t *testing.T, s connectlocal.Store) {
 		return err
 	})
 	update(t, s, func(tx connectlocal.Tx) error { return tx.DeleteContactFlow(scope, "i", "f") })
+	view(t, s, func(tx connectlocal.Tx) error {
+		if n, _ := tx.CountContactFlows(scope, "i"); n != 1 {
+			t.Errorf("flow count after delete: %d", n)
+		}
+		return nil
+	})
 	wantCode(t, s.View(ctx, func(tx connectlocal.Tx) error { _, err := tx.GetContactFlow(scope, "i", "f"); return err }), connectlocal.NotFound)
 }
 
@@ -447,6 +456,17 @@ func testCascade(t *testing.T, s connectlocal.Store) {
 		}
 		if _, err := tx.GetTaskTemplate(scope, "j", "t", 0); err != nil {
 			t.Errorf("another instance's template: %v", err)
+		}
+		for _, c := range []func() (int, error){
+			func() (int, error) { return tx.CountTaskTemplates(scope, "i") },
+			func() (int, error) { return tx.CountContactFlows(scope, "i") },
+		} {
+			if n, _ := c(); n != 0 {
+				t.Errorf("a count of the deleted instance is %d", n)
+			}
+		}
+		if n, _ := tx.CountTaskTemplates(scope, "j"); n != 1 {
+			t.Errorf("another instance's count is %d", n)
 		}
 		return nil
 	})
