@@ -32,6 +32,7 @@ type Store struct {
 
 	// Group commit: Updates queue here and one goroutine runs as many as are waiting in one transaction,
 	// each inside its own savepoint, so one fsync acknowledges them all.
+	cache     *cache
 	updates   chan *update
 	quit      chan struct{} // closed by Close
 	stopped   chan struct{} // closed when the commit loop has finished
@@ -71,7 +72,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
-	s := &Store{write: w}
+	s := &Store{write: w, cache: newCache()}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
@@ -139,11 +140,12 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 
 // View runs fn in a read transaction: one consistent WAL snapshot.
 func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error {
+	gen := s.cache.generation() // before the snapshot: see cache.go
 	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return wrap(err)
 	}
-	t := &txn{ctx: ctx, tx: tx, stmts: &s.readStmts}
+	t := &txn{ctx: ctx, tx: tx, stmts: &s.readStmts, cache: s.cache, gen: gen}
 	err = fn(t)
 	tx.Rollback()
 	t.prepareMissed(s.read)
@@ -209,7 +211,8 @@ func (s *Store) commit(batch []*update) {
 		}
 		return
 	}
-	var missed []string
+	var missed, touched []string
+	touchedAll := false
 	for i, u := range batch {
 		if err := u.ctx.Err(); err != nil {
 			results[i] = err
@@ -222,10 +225,13 @@ func (s *Store) commit(batch []*update) {
 		t := &txn{ctx: u.ctx, tx: tx, writable: true, stmts: &s.writeStmts}
 		results[i] = runFn(u.fn, t)
 		missed = append(missed, t.missed...)
+		touched = append(touched, t.touched...)
+		touchedAll = touchedAll || t.touchedAll
 		if results[i] != nil {
 			if _, err := tx.Exec(`ROLLBACK TO u`); err != nil {
 				// The savepoint cannot be undone: fail the whole batch rather than commit half of it.
 				tx.Rollback()
+				s.cache.invalidate(nil, true)
 				for _, u := range batch {
 					u.done <- wrap(err)
 				}
@@ -235,6 +241,8 @@ func (s *Store) commit(batch []*update) {
 		tx.Exec(`RELEASE u`)
 	}
 	commitErr := wrap(tx.Commit())
+	// Before anyone hears of the commit, so that no caller can read its own write's old value.
+	s.cache.invalidate(touched, touchedAll)
 	for i, u := range batch {
 		if results[i] == nil {
 			results[i] = commitErr

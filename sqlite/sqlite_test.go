@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -58,4 +59,63 @@ func BenchmarkStore(b *testing.B) {
 		}
 		return s
 	})
+}
+
+// The read cache never serves what a later commit changed: read, write, read again for every cached kind.
+func TestCacheFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "store.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	scope := connectlocal.Scope{Account: "123456789012", Region: "us-east-1"}
+	tmpl := connectlocal.TaskTemplate{InstanceID: "i", ID: "t", Name: "v1", Version: 1, Status: connectlocal.StatusActive}
+	write := func(fn func(tx connectlocal.Tx) error) {
+		t.Helper()
+		if err := s.Update(ctx, fn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func() (string, map[string]string, error) {
+		var name string
+		var tags map[string]string
+		err := s.View(ctx, func(tx connectlocal.Tx) error {
+			if _, err := tx.GetInstance(scope, "i"); err != nil {
+				return err
+			}
+			got, err := tx.GetTaskTemplate(scope, "i", "t", 0)
+			if err != nil {
+				return err
+			}
+			name = got.Name
+			tags, err = tx.Tags(scope, "arn:t")
+			return err
+		})
+		return name, tags, err
+	}
+	write(func(tx connectlocal.Tx) error {
+		if err := tx.CreateInstance(scope, connectlocal.Instance{ID: "i"}); err != nil {
+			return err
+		}
+		return tx.PutTaskTemplate(scope, tmpl)
+	})
+	for round := 2; round < 5; round++ {
+		read() // fills the cache
+		tmpl.Name, tmpl.Version = fmt.Sprint("v", round), int64(round)
+		write(func(tx connectlocal.Tx) error {
+			if err := tx.PutTaskTemplate(scope, tmpl); err != nil {
+				return err
+			}
+			return tx.PutTags(scope, "arn:t", map[string]string{"round": fmt.Sprint(round)})
+		})
+		name, tags, err := read()
+		if err != nil || name != tmpl.Name || tags["round"] != fmt.Sprint(round) {
+			t.Fatalf("round %d: read %q %v %v", round, name, tags, err)
+		}
+	}
+	write(func(tx connectlocal.Tx) error { return tx.DeleteInstance(scope, "i") })
+	if _, _, err := read(); connectlocal.CodeOf(err) != connectlocal.NotFound {
+		t.Fatalf("after the instance was deleted: %v", err)
+	}
 }

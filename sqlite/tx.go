@@ -18,7 +18,33 @@ type txn struct {
 	writable bool
 	stmts    *sync.Map // query → *sql.Stmt prepared on this transaction's pool
 	missed   []string  // queries to prepare once the transaction has given its connection back
+
+	cache      *cache // set in View only
+	gen        uint64 // the cache generation when the View began
+	touched    []string
+	touchedAll bool
 }
+
+// cached returns a cached value for key in a View.
+func cached[T any](t *txn, key string) (T, bool) {
+	var zero T
+	if t.cache == nil {
+		return zero, false
+	}
+	v, ok := t.cache.get(key)
+	if !ok {
+		return zero, false
+	}
+	return v.(T), true
+}
+
+func (t *txn) remember(key string, v any) {
+	if t.cache != nil {
+		t.cache.put(key, v, t.gen)
+	}
+}
+
+func (t *txn) touch(keys ...string) { t.touched = append(t.touched, keys...) }
 
 // stmt returns the cached prepared statement bound to this transaction, or nil. Preparing here could wait
 // forever for a connection (the writer pool has one, and this transaction holds it), so a miss runs
@@ -169,8 +195,15 @@ func (t *txn) addCounter(s connectlocal.Scope, instanceID, kind string, delta in
 // Instances
 
 func (t *txn) GetInstance(s connectlocal.Scope, id string) (connectlocal.Instance, error) {
+	key := instanceKey(s.Account, s.Region, id)
+	if inst, ok := cached[connectlocal.Instance](t, key); ok {
+		return inst, nil
+	}
 	var inst connectlocal.Instance
 	err := t.one(&inst, "instance", id, `SELECT body FROM instances WHERE account = ? AND region = ? AND id = ?`, s.Account, s.Region, id)
+	if err == nil {
+		t.remember(key, inst)
+	}
 	return inst, err
 }
 
@@ -190,12 +223,14 @@ func (t *txn) CreateInstance(s connectlocal.Scope, inst connectlocal.Instance) e
 	if inst.Alias != "" {
 		alias = strings.ToLower(inst.Alias)
 	}
+	t.touch(instanceKey(s.Account, s.Region, inst.ID))
 	_, err := t.exec(`INSERT INTO instances (account, region, id, created_ns, alias_lower, body) VALUES (?, ?, ?, ?, ?, ?)`,
 		s.Account, s.Region, inst.ID, inst.CreatedTime.UnixNano(), alias, body)
 	return err
 }
 
 func (t *txn) DeleteInstance(s connectlocal.Scope, id string) error {
+	t.touchedAll = true // the cascade reaches templates and tags the cache may hold
 	res, err := t.exec(`DELETE FROM instances WHERE account = ? AND region = ? AND id = ?`, s.Account, s.Region, id)
 	if err != nil {
 		return err
@@ -219,8 +254,15 @@ func (t *txn) DeleteInstance(s connectlocal.Scope, id string) error {
 func (t *txn) GetTaskTemplate(s connectlocal.Scope, instanceID, id string, version int64) (connectlocal.TaskTemplate, error) {
 	var tmpl connectlocal.TaskTemplate
 	if version == 0 {
+		key := templateKey(s.Account, s.Region, instanceID, id)
+		if tmpl, ok := cached[connectlocal.TaskTemplate](t, key); ok {
+			return tmpl, nil // shared: View callers only read it
+		}
 		err := t.one(&tmpl, "task template", id, `SELECT body FROM templates WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`,
 			s.Account, s.Region, instanceID, id)
+		if err == nil {
+			t.remember(key, tmpl)
+		}
 		return tmpl, err
 	}
 	err := t.one(&tmpl, "task template version", id, `SELECT body FROM template_versions
@@ -251,6 +293,7 @@ func (t *txn) PutTaskTemplate(s connectlocal.Scope, tmpl connectlocal.TaskTempla
 	if !t.writable {
 		return errReadOnly
 	}
+	t.touch(templateKey(s.Account, s.Region, tmpl.InstanceID, tmpl.ID))
 	body, _ := json.Marshal(tmpl)
 	var latest int64
 	err := t.queryRow(`SELECT version FROM templates WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`,
@@ -284,6 +327,7 @@ func (t *txn) PutTaskTemplate(s connectlocal.Scope, tmpl connectlocal.TaskTempla
 }
 
 func (t *txn) DeleteTaskTemplate(s connectlocal.Scope, instanceID, id string) error {
+	t.touch(templateKey(s.Account, s.Region, instanceID, id), tagsKey(s.Account, s.Region, s.TaskTemplateARN(instanceID, id)))
 	res, err := t.exec(`DELETE FROM templates WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`, s.Account, s.Region, instanceID, id)
 	if err != nil {
 		return err
@@ -342,6 +386,7 @@ func (t *txn) PutContactFlow(s connectlocal.Scope, f connectlocal.ContactFlow) e
 }
 
 func (t *txn) DeleteContactFlow(s connectlocal.Scope, instanceID, id string) error {
+	t.touch(tagsKey(s.Account, s.Region, s.ContactFlowARN(instanceID, id)))
 	res, err := t.exec(`DELETE FROM flows WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`, s.Account, s.Region, instanceID, id)
 	if err != nil {
 		return err
@@ -390,18 +435,27 @@ func (t *txn) CountContactsWithPrevious(s connectlocal.Scope, instanceID, previo
 // Tags and tokens
 
 func (t *txn) Tags(s connectlocal.Scope, arn string) (map[string]string, error) {
+	key := tagsKey(s.Account, s.Region, arn)
+	if tags, ok := cached[map[string]string](t, key); ok {
+		return tags, nil
+	}
 	var tags map[string]string
 	err := t.one(&tags, "tags", arn, `SELECT body FROM tags WHERE account = ? AND region = ? AND arn = ?`, s.Account, s.Region, arn)
 	if connectlocal.CodeOf(err) == connectlocal.NotFound {
+		t.remember(key, map[string]string(nil)) // "no tags" is the common answer
 		return nil, nil
 	}
 	if len(tags) == 0 {
 		tags = nil
 	}
+	if err == nil {
+		t.remember(key, tags)
+	}
 	return tags, err
 }
 
 func (t *txn) PutTags(s connectlocal.Scope, arn string, tags map[string]string) error {
+	t.touch(tagsKey(s.Account, s.Region, arn))
 	if len(tags) == 0 {
 		_, err := t.exec(`DELETE FROM tags WHERE account = ? AND region = ? AND arn = ?`, s.Account, s.Region, arn)
 		return err
