@@ -295,32 +295,28 @@ func (t *txn) PutTaskTemplate(s connectlocal.Scope, tmpl connectlocal.TaskTempla
 	}
 	t.touch(templateKey(s.Account, s.Region, tmpl.InstanceID, tmpl.ID))
 	body, _ := json.Marshal(tmpl)
-	var latest int64
-	err := t.queryRow(`SELECT version FROM templates WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`,
-		s.Account, s.Region, tmpl.InstanceID, tmpl.ID).Scan(&latest)
-	if err != nil && !isNoRows(err) {
-		return wrap(err)
-	}
-	if tmpl.Version != latest+1 {
-		return connectlocal.Errorf(connectlocal.Internal, "task template %s: version %d after %d", tmpl.ID, tmpl.Version, latest)
-	}
-	if latest == 0 {
-		_, err = t.exec(`INSERT INTO templates (account, region, instance_id, id, created_ns, name, status, version, body)
+	// No read of the current version first: the INSERT's key or the UPDATE's version condition checks it.
+	if tmpl.Version == 1 {
+		if _, err := t.exec(`INSERT INTO templates (account, region, instance_id, id, created_ns, name, status, version, body)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, s.Account, s.Region, tmpl.InstanceID, tmpl.ID, tmpl.CreatedTime.UnixNano(),
-			tmpl.Name, string(tmpl.Status), tmpl.Version, body)
-	} else {
-		_, err = t.exec(`UPDATE templates SET name = ?, status = ?, version = ?, body = ?
-			WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`, tmpl.Name, string(tmpl.Status), tmpl.Version, body,
-			s.Account, s.Region, tmpl.InstanceID, tmpl.ID)
-	}
-	if err != nil {
-		return err
-	}
-	if latest == 0 {
+			tmpl.Name, string(tmpl.Status), tmpl.Version, body); err != nil {
+			return err
+		}
 		if err := t.addCounter(s, tmpl.InstanceID, "templates", 1); err != nil {
 			return err
 		}
+	} else {
+		res, err := t.exec(`UPDATE templates SET name = ?, status = ?, version = ?, body = ?
+			WHERE account = ? AND region = ? AND instance_id = ? AND id = ? AND version = ?`, tmpl.Name, string(tmpl.Status), tmpl.Version, body,
+			s.Account, s.Region, tmpl.InstanceID, tmpl.ID, tmpl.Version-1)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return connectlocal.Errorf(connectlocal.Internal, "task template %s: version %d is not the latest plus one", tmpl.ID, tmpl.Version)
+		}
 	}
+	var err error
 	_, err = t.exec(`INSERT INTO template_versions (account, region, instance_id, id, version, body) VALUES (?, ?, ?, ?, ?, ?)`,
 		s.Account, s.Region, tmpl.InstanceID, tmpl.ID, tmpl.Version, body)
 	return err
