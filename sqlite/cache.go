@@ -2,8 +2,9 @@ package sqlite
 
 import "sync"
 
-// cache keeps recently read instances, latest template versions and tag sets, so a read that hits costs no
-// SQL and no JSON decode. It is only consulted by View: an Update must see its own batch's writes. Every
+// cache keeps recently read instances, latest template versions, flows and tag sets, so a read that hits
+// costs no SQL and no JSON decode. Views use it freely; an Update only for keys its group commit has not
+// written (see batch in tx.go). Every
 // commit invalidates what it touched after the commit, bumping the generation first; a reader stores what it
 // read only if no commit happened since it began, so a stale snapshot never enters the cache.
 type cache struct {
@@ -69,4 +70,8 @@ func templateKey(account, region, instance, id string) string {
 
 func tagsKey(account, region, arn string) string {
 	return "g\x00" + account + "\x00" + region + "\x00" + arn
+}
+
+func flowKey(account, region, instance, id string) string {
+	return "f\x00" + account + "\x00" + region + "\x00" + instance + "\x00" + id
 }

@@ -202,18 +202,19 @@ func (s *Store) commitLoop() {
 }
 
 // commit runs a batch in one IMMEDIATE transaction, each Update in a savepoint of its own.
-func (s *Store) commit(batch []*update) {
-	results := make([]error, len(batch))
+func (s *Store) commit(updates []*update) {
+	results := make([]error, len(updates))
 	tx, err := s.write.BeginTx(context.Background(), nil)
 	if err != nil {
-		for _, u := range batch {
+		for _, u := range updates {
 			u.done <- wrap(err)
 		}
 		return
 	}
 	var missed, touched []string
 	touchedAll := false
-	for i, u := range batch {
+	written := &batch{touched: map[string]bool{}}
+	for i, u := range updates {
 		if err := u.ctx.Err(); err != nil {
 			results[i] = err
 			continue
@@ -222,7 +223,7 @@ func (s *Store) commit(batch []*update) {
 			results[i] = wrap(err)
 			continue
 		}
-		t := &txn{ctx: u.ctx, tx: tx, writable: true, stmts: &s.writeStmts}
+		t := &txn{ctx: u.ctx, tx: tx, writable: true, stmts: &s.writeStmts, cache: s.cache, batch: written}
 		results[i] = runFn(u.fn, t)
 		missed = append(missed, t.missed...)
 		touched = append(touched, t.touched...)
@@ -232,7 +233,7 @@ func (s *Store) commit(batch []*update) {
 				// The savepoint cannot be undone: fail the whole batch rather than commit half of it.
 				tx.Rollback()
 				s.cache.invalidate(nil, true)
-				for _, u := range batch {
+				for _, u := range updates {
 					u.done <- wrap(err)
 				}
 				return
@@ -243,7 +244,7 @@ func (s *Store) commit(batch []*update) {
 	commitErr := wrap(tx.Commit())
 	// Before anyone hears of the commit, so that no caller can read its own write's old value.
 	s.cache.invalidate(touched, touchedAll)
-	for i, u := range batch {
+	for i, u := range updates {
 		if results[i] == nil {
 			results[i] = commitErr
 		}

@@ -19,16 +19,24 @@ type txn struct {
 	stmts    *sync.Map // query → *sql.Stmt prepared on this transaction's pool
 	missed   []string  // queries to prepare once the transaction has given its connection back
 
-	cache      *cache // set in View only
-	gen        uint64 // the cache generation when the View began
+	cache      *cache
+	gen        uint64 // View: the cache generation when it began
 	touched    []string
 	touchedAll bool
+	batch      *batch // Update: what the whole group commit has written so far
 }
 
-// cached returns a cached value for key in a View.
+// batch is what the Updates of one group commit have written: the cache holds committed values only, so an
+// Update may use it for any key its batch has not touched.
+type batch struct {
+	touched map[string]bool
+	all     bool
+}
+
+// cached returns a cached value for key, when the cache can answer for this transaction.
 func cached[T any](t *txn, key string) (T, bool) {
 	var zero T
-	if t.cache == nil {
+	if t.cache == nil || (t.batch != nil && (t.batch.all || t.batch.touched[key])) {
 		return zero, false
 	}
 	v, ok := t.cache.get(key)
@@ -38,13 +46,28 @@ func cached[T any](t *txn, key string) (T, bool) {
 	return v.(T), true
 }
 
+// remember caches a value read in a View; an Update's reads may include its batch's uncommitted writes.
 func (t *txn) remember(key string, v any) {
-	if t.cache != nil {
+	if t.cache != nil && t.batch == nil {
 		t.cache.put(key, v, t.gen)
 	}
 }
 
-func (t *txn) touch(keys ...string) { t.touched = append(t.touched, keys...) }
+func (t *txn) touch(keys ...string) {
+	t.touched = append(t.touched, keys...)
+	if t.batch != nil {
+		for _, k := range keys {
+			t.batch.touched[k] = true
+		}
+	}
+}
+
+func (t *txn) touchAll() {
+	t.touchedAll = true
+	if t.batch != nil {
+		t.batch.all = true
+	}
+}
 
 // stmt returns the cached prepared statement bound to this transaction, or nil. Preparing here could wait
 // forever for a connection (the writer pool has one, and this transaction holds it), so a miss runs
@@ -230,7 +253,7 @@ func (t *txn) CreateInstance(s connectlocal.Scope, inst connectlocal.Instance) e
 }
 
 func (t *txn) DeleteInstance(s connectlocal.Scope, id string) error {
-	t.touchedAll = true // the cascade reaches templates and tags the cache may hold
+	t.touchAll() // the cascade reaches templates, flows and tags the cache may hold
 	res, err := t.exec(`DELETE FROM instances WHERE account = ? AND region = ? AND id = ?`, s.Account, s.Region, id)
 	if err != nil {
 		return err
@@ -344,8 +367,15 @@ func (t *txn) DeleteTaskTemplate(s connectlocal.Scope, instanceID, id string) er
 // Contact flows
 
 func (t *txn) GetContactFlow(s connectlocal.Scope, instanceID, id string) (connectlocal.ContactFlow, error) {
+	key := flowKey(s.Account, s.Region, instanceID, id)
+	if f, ok := cached[connectlocal.ContactFlow](t, key); ok {
+		return f, nil
+	}
 	var f connectlocal.ContactFlow
 	err := t.one(&f, "flow", id, `SELECT body FROM flows WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`, s.Account, s.Region, instanceID, id)
+	if err == nil {
+		t.remember(key, f)
+	}
 	return f, err
 }
 
@@ -367,6 +397,7 @@ func (t *txn) CountContactFlows(s connectlocal.Scope, instanceID string) (int, e
 }
 
 func (t *txn) PutContactFlow(s connectlocal.Scope, f connectlocal.ContactFlow) error {
+	t.touch(flowKey(s.Account, s.Region, f.InstanceID, f.ID))
 	body, _ := json.Marshal(f)
 	existed, err := t.count(`SELECT count(*) FROM flows WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`, s.Account, s.Region, f.InstanceID, f.ID)
 	if err != nil {
@@ -382,7 +413,7 @@ func (t *txn) PutContactFlow(s connectlocal.Scope, f connectlocal.ContactFlow) e
 }
 
 func (t *txn) DeleteContactFlow(s connectlocal.Scope, instanceID, id string) error {
-	t.touch(tagsKey(s.Account, s.Region, s.ContactFlowARN(instanceID, id)))
+	t.touch(flowKey(s.Account, s.Region, instanceID, id), tagsKey(s.Account, s.Region, s.ContactFlowARN(instanceID, id)))
 	res, err := t.exec(`DELETE FROM flows WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`, s.Account, s.Region, instanceID, id)
 	if err != nil {
 		return err
