@@ -126,9 +126,6 @@ func (a *API) call(ctx context.Context, scope connectlocal.Scope, op *model.Oper
 	if problems := a.model.Validate(op.Input, merged); len(problems) > 0 {
 		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "%s", model.FormatProblems(problems))
 	}
-	if fn == nil {
-		return nil, connectlocal.Errorf(connectlocal.UnknownOperation, "%s is not implemented", op.Name)
-	}
 	raw, err := json.Marshal(merged)
 	if err != nil {
 		return nil, err
