@@ -29,6 +29,10 @@ func FlowContentSHA256(content string) string {
 
 // CreateContactFlow stores a flow after checking its content.
 func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateContactFlowInput) (ContactFlow, error) {
+	if n := utf8.RuneCountInString(in.Name); n > MaxFlowName {
+		// spec-facts §11: the model sets no maximum; CloudFormation's flow schema caps names at 127.
+		return ContactFlow{}, Errorf(InvalidArgument, "Value '%s' at 'Name' failed to satisfy constraint: Member must have length less than or equal to %d", clip(in.Name), MaxFlowName)
+	}
 	now := s.now()
 	f := ContactFlow{ID: s.newID(ctx), Name: in.Name, Type: in.Type, Description: in.Description, Content: in.Content,
 		Status: in.Status, CreatedTime: now, LastModifiedTime: now}
@@ -162,6 +166,7 @@ func init() {
 
 // MaxFlowActions and MaxFlowContent bound a flow (spec-facts §1, §11).
 const (
+	MaxFlowName    = 127
 	MaxFlowActions = 250
 	MaxFlowContent = 256000
 )

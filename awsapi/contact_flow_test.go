@@ -97,6 +97,9 @@ func TestCreateContactFlow_content(t *testing.T) {
 				t.Errorf("%s: want InvalidContactFlowException with problems, got %v", name, err)
 			}
 		}
+		_, err := c.CreateContactFlow(ctx, &connect.CreateContactFlowInput{InstanceId: &inst, Name: aws.String(strings.Repeat("n", 128)),
+			Type: types.ContactFlowTypeContactFlow, Content: aws.String(flowContent)})
+		wantAPIError(t, err, "InvalidParameterException")
 		// SAVED skips the Flow-language checks but still needs JSON; such a flow is only seen with :$SAVED.
 		saved, err := c.CreateContactFlow(ctx, &connect.CreateContactFlowInput{InstanceId: &inst, Name: aws.String("draft"),
 			Type: types.ContactFlowTypeContactFlow, Content: aws.String(`{"draft":true}`), Status: types.ContactFlowStatusSaved})
