@@ -104,11 +104,20 @@ func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) erro
 		return errClosed
 	}
 	t := &tx{s: s, writable: true}
-	err := fn(t)
-	if err != nil {
+	undo := func() {
 		for i := len(t.undo) - 1; i >= 0; i-- {
 			t.undo[i]()
 		}
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			undo() // a panicking update keeps nothing either
+			panic(p)
+		}
+	}()
+	err := fn(t)
+	if err != nil {
+		undo()
 	}
 	return err
 }

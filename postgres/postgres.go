@@ -191,6 +191,13 @@ func (s *Store) updateOnce(ctx context.Context, fn func(connectlocal.Tx) error) 
 		tx.Rollback(context.Background())
 		return wrap(err)
 	}
+	// A panic in fn must not leak the transaction: it would hold the writer lock, blocking every node.
+	defer func() {
+		if p := recover(); p != nil {
+			tx.Rollback(context.Background())
+			panic(p)
+		}
+	}()
 	t := &txn{ctx: ctx, tx: tx, writable: true}
 	if err := fn(t); err != nil {
 		tx.Rollback(context.Background())

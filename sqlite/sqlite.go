@@ -223,7 +223,9 @@ func (s *Store) commit(updates []*update) {
 			results[i] = wrap(err)
 			continue
 		}
-		t := &txn{ctx: u.ctx, tx: tx, writable: true, stmts: &s.writeStmts, cache: s.cache, batch: written}
+		// Statements run under the commit loop's own context, not the request's: a request cancelled mid-statement
+		// would make the driver interrupt SQLite, which rolls back the whole shared transaction.
+		t := &txn{ctx: context.Background(), tx: tx, writable: true, stmts: &s.writeStmts, cache: s.cache, batch: written}
 		results[i] = runFn(u.fn, t)
 		missed = append(missed, t.missed...)
 		touched = append(touched, t.touched...)

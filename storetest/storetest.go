@@ -37,6 +37,7 @@ func Run(t *testing.T, newStore func(t *testing.T) connectlocal.Store) {
 		{"ScopeIsolation", testIsolation},
 		{"DeleteInstanceCascades", testCascade},
 		{"UpdateIsAtomic", testAtomic},
+		{"UpdatePanicKeepsNothing", testPanic},
 		{"ViewIsReadOnly", testReadOnly},
 		{"Secret", testSecret},
 		{"ConcurrentCreatesOneName", testConcurrentNames},
@@ -598,4 +599,23 @@ func testConcurrentUpdates(t *testing.T, s connectlocal.Store) {
 		}
 		return err
 	})
+}
+
+// A panicking Update keeps nothing and leaves the store writable (a panic reaches the server's recover).
+func testPanic(t *testing.T, s connectlocal.Store) {
+	func() {
+		defer func() { recover() }()
+		s.Update(ctx, func(tx connectlocal.Tx) error {
+			if err := tx.CreateInstance(scope, instance("p", "panicky", 1)); err != nil {
+				return err
+			}
+			panic("boom")
+		})
+	}()
+	view(t, s, func(tx connectlocal.Tx) error {
+		_, err := tx.GetInstance(scope, "p")
+		wantCode(t, err, connectlocal.NotFound)
+		return nil
+	})
+	update(t, s, func(tx connectlocal.Tx) error { return tx.CreateInstance(scope, instance("p", "panicky", 1)) })
 }
