@@ -8,12 +8,9 @@ import (
 	"fmt"
 	"io/fs"
 	mrand "math/rand/v2"
-	"net/url"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/connectlocal/connectlocal"
@@ -25,92 +22,65 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Store is a pgx pool on one schema (the DSN's search_path, else the database's default). Update runs at
-// SERIALIZABLE isolation behind a table lock and re-runs fn on a serialization failure or deadlock, so every
-// node sees the outcome a single serialized writer would give.
+// Store is a pgx pool. Update runs at SERIALIZABLE isolation and re-runs fn when PostgreSQL reports a
+// serialization conflict, so every node sees the same outcome a single serialized writer would give.
 type Store struct {
 	pool *pgxpool.Pool
-
-	secretMu sync.Mutex
-	secret   []byte // never changes once created: read once
-
-	retries atomic.Int64 // re-runs of fn after a conflict, for tests
 }
 
-// Options tune the pool and the session.
+// Options tune the pool.
 type Options struct {
-	// MaxConns caps the pool. 0 keeps the DSN's pool_max_conns, else pgx's default (4 or the CPU count).
-	MaxConns int32
-	// StatementTimeout ends any statement (a lock wait included) and any transaction left idle that long.
-	// 0 keeps the DSN's statement_timeout, else 30s; negative means none.
-	StatementTimeout time.Duration
+	MaxConns         int32         // 0: the DSN's pool_max_conns, else pgx's default (4 or the CPU count)
+	StatementTimeout time.Duration // 0: 30s
 }
 
-const defaultStatementTimeout = 30 * time.Second
+// migrationLock is the advisory lock key two starting nodes serialize their migrations on.
+const migrationLock = 0x636f6e6e6563 // "connec"
 
-// lockClass is the first key of the advisory lock migrations take ("conn"); the second is a hash of the
-// schema, so stores in different schemas of one database migrate independently.
-const lockClass = 0x636f6e6e
+// maxAttempts bounds the re-runs of a conflicting Update.
+const maxAttempts = 30
 
-// maxAttempts bounds the runs of fn in one Update.
-const maxAttempts = 20
-
-// Open connects to the DSN (a postgres:// URL or libpq key=value pairs, search_path included) and applies
-// the migrations it has not seen. Its errors name host and port, never the password.
+// Open connects to the DSN (any libpq form) and migrates the schema. Its error names host and port, never
+// the password.
 func Open(ctx context.Context, dsn string, opts ...Options) (*Store, error) {
 	var o Options
 	if len(opts) > 0 {
 		o = opts[0]
 	}
+	if o.StatementTimeout == 0 {
+		o.StatementTimeout = 30 * time.Second
+	}
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: the DSN is not valid (%s); want postgres://USER[:PASSWORD]@HOST:PORT/DATABASE?sslmode=disable or host=HOST port=PORT user=USER dbname=DATABASE",
-			scrub(parseReason(err), dsn))
+		return nil, errors.New("postgres: the DSN is not valid: use postgres://USER@HOST:PORT/DB?sslmode=disable")
 	}
 	if o.MaxConns > 0 {
 		cfg.MaxConns = o.MaxConns
 	}
-	params := cfg.ConnConfig.RuntimeParams
-	if _, set := params["statement_timeout"]; o.StatementTimeout != 0 || !set {
-		timeout := o.StatementTimeout
-		if timeout == 0 {
-			timeout = defaultStatementTimeout
-		}
-		params["statement_timeout"] = strconv.FormatInt(max(timeout.Milliseconds(), 0), 10)
+	// A statement_timeout given in the DSN wins over the option.
+	if _, set := cfg.ConnConfig.RuntimeParams["statement_timeout"]; !set {
+		cfg.ConnConfig.RuntimeParams["statement_timeout"] = strconv.FormatInt(o.StatementTimeout.Milliseconds(), 10)
 	}
-	// A node stopped in the middle of an Update must not hold the update lock for every other node forever.
-	if _, set := params["idle_in_transaction_session_timeout"]; !set {
-		params["idle_in_transaction_session_timeout"] = params["statement_timeout"]
-	}
-	where := fmt.Sprintf("postgres %s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)
+	where := fmt.Sprintf("%s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s", where, scrub(describe(err), dsn))
+		return nil, fmt.Errorf("postgres %s: %s", where, describe(err))
 	}
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := pool.Ping(pingCtx); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("%s: cannot connect: %s", where, scrub(describe(err), dsn))
+		return nil, fmt.Errorf("postgres %s: cannot connect: %s", where, describe(err))
 	}
 	s := &Store{pool: pool}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("%s: %s", where, scrub(describe(err), dsn))
+		return nil, fmt.Errorf("postgres %s: %s", where, describe(err))
 	}
 	return s, nil
 }
 
-// parseReason is what pgx says is wrong with a DSN, without its quote of the DSN.
-func parseReason(err error) string {
-	msg := err.Error()
-	if i := strings.LastIndex(msg, "`: "); i >= 0 {
-		return msg[i+3:]
-	}
-	return "cannot parse it"
-}
-
-// describe renders a connection error without pgx's quote of the configuration.
+// describe renders a connection error without the DSN (pgx's messages may quote it, password included).
 func describe(err error) string {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
@@ -119,53 +89,37 @@ func describe(err error) string {
 	var ce *pgconn.ConnectError
 	if errors.As(err, &ce) {
 		if u := errors.Unwrap(ce); u != nil {
-			return u.Error()
+			return redactable(u)
 		}
 		return "connection refused or unreachable"
 	}
-	return err.Error()
+	return redactable(err)
 }
 
-// scrub removes the DSN's password from msg, wherever a driver may have quoted it.
-func scrub(msg, dsn string) string {
-	var pw string
-	if u, err := url.Parse(dsn); err == nil && u.User != nil {
-		pw, _ = u.User.Password()
-	}
-	for _, f := range strings.Fields(dsn) {
-		if v, ok := strings.CutPrefix(f, "password="); ok {
-			pw = strings.Trim(v, "'")
+// redactable keeps an error's own words unless it could carry the connection string.
+func redactable(err error) string {
+	msg := err.Error()
+	for _, marker := range []string{"password", "postgres://", "postgresql://"} {
+		if strings.Contains(strings.ToLower(msg), marker) {
+			return "connection failed"
 		}
-	}
-	if pw != "" && strings.Contains(msg, pw) {
-		return strings.ReplaceAll(msg, pw, "xxxxx")
 	}
 	return msg
 }
 
-// migrate applies the embedded migrations not yet recorded in schema_migrations, in name order, each in its
-// own transaction under an advisory lock, so nodes starting at once take turns and each applies what the
-// ones before it left.
+// migrate applies the embedded migrations not yet recorded, under an advisory lock so nodes starting at
+// once take turns.
 func (s *Store) migrate(ctx context.Context) error {
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Release()
-	locked := func(fn func(tx pgx.Tx) error) error {
-		// READ COMMITTED: each statement after the lock sees what the previous holder committed.
-		return pgx.BeginTxFunc(ctx, conn, pgx.TxOptions{IsoLevel: pgx.ReadCommitted}, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '')))`, lockClass); err != nil {
-				return err
-			}
-			return fn(tx)
-		})
-	}
-	err = locked(func(tx pgx.Tx) error {
-		_, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)`)
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrationLock); err != nil {
 		return err
-	})
-	if err != nil {
+	}
+	defer conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1)`, migrationLock)
+	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)`); err != nil {
 		return err
 	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
@@ -178,9 +132,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		err = locked(func(tx pgx.Tx) error {
-			var done bool
-			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE name = $1)`, name).Scan(&done); err != nil || done {
+		err = pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+			var n int
+			if err := tx.QueryRow(ctx, `SELECT count(*) FROM schema_migrations WHERE name = $1`, name).Scan(&n); err != nil || n > 0 {
 				return err
 			}
 			if _, err := tx.Exec(ctx, string(body)); err != nil {
@@ -196,7 +150,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// View runs fn in a REPEATABLE READ, READ ONLY transaction: one snapshot, no locks taken.
+// View runs fn in a REPEATABLE READ, READ ONLY transaction: one snapshot.
 func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error {
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
@@ -206,19 +160,14 @@ func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error 
 	return fn(&txn{ctx: ctx, tx: tx})
 }
 
-// Update runs fn in a SERIALIZABLE transaction. A serialization failure (40001) or deadlock (40P01) rolls
-// it back and runs fn again after a short random pause, at most maxAttempts times in all.
+// Update runs fn at SERIALIZABLE; a serialization failure or deadlock re-runs it with a short random pause.
 func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) error {
 	for attempt := 1; ; attempt++ {
 		err := s.updateOnce(ctx, fn)
-		if !retryable(err) {
+		if !retryable(err) || attempt == maxAttempts {
 			return err
 		}
-		if attempt == maxAttempts {
-			return fmt.Errorf("postgres: %d attempts, each ended by a conflict: %w", attempt, err)
-		}
-		s.retries.Add(1)
-		pause := time.Duration(mrand.Int64N(int64(attempt) * int64(time.Millisecond)))
+		pause := time.Duration(mrand.IntN(1+attempt*2)) * time.Millisecond
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -227,83 +176,79 @@ func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) erro
 	}
 }
 
+// writerLock is the advisory lock every Update holds, on every node. Optimistic SERIALIZABLE alone
+// collapsed under contention (every create in an instance touches its counter row and name predicate, so
+// concurrent ones failed each other until retries ran out); queueing writers keeps each transaction short
+// and conflict-free, while SERIALIZABLE and the retry stay as the guard for anything else writing the schema.
+const writerLock = 0x636f6e6e6564
+
 func (s *Store) updateOnce(ctx context.Context, fn func(connectlocal.Tx) error) error {
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable})
+	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return wrap(err)
 	}
-	defer tx.Rollback(context.Background())
-	// Writers queue here. Optimistic SERIALIZABLE alone collapsed under contention (every create in an
-	// instance touches its counter row, so concurrent ones failed each other until retries ran out). The
-	// lock must come before the snapshot: pg_advisory_xact_lock is a SELECT, which takes the snapshot before
-	// it waits, so the writer after it would read stale rows and fail anyway. SERIALIZABLE and the retry
-	// stay as the guard for anything that writes without the lock.
-	if _, err := tx.Exec(ctx, `LOCK TABLE update_lock IN EXCLUSIVE MODE`); err != nil {
+	defer conn.Release()
+	// The lock is taken before BEGIN: a SERIALIZABLE snapshot starts at its first statement, so waiting for
+	// the lock inside the transaction would leave it reading a state from before the previous writer's commit.
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, writerLock); err != nil {
 		return wrap(err)
 	}
+	defer conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1)`, writerLock)
+	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable})
+	if err != nil {
+		return wrap(err)
+	}
+	// A panic in fn must not leak the transaction: it would hold the writer lock, blocking every node.
+	defer func() {
+		if p := recover(); p != nil {
+			tx.Rollback(context.Background())
+			panic(p)
+		}
+	}()
 	t := &txn{ctx: ctx, tx: tx, writable: true}
-	err = fn(t)
-	switch {
-	case t.conflict != nil:
-		return t.conflict // fn's own error may be one the conflict caused
-	case err != nil:
+	if err := fn(t); err != nil {
+		tx.Rollback(context.Background())
+		if t.conflict != nil {
+			return t.conflict // the domain error may hide the serialization failure that caused it
+		}
 		return err
-	case t.failed != nil:
-		return t.failed // fn went on after a failed statement: PostgreSQL will only roll back
 	}
 	return wrap(tx.Commit(ctx))
 }
 
-// conflictError marks a serialization failure or deadlock: Update runs fn again.
+// conflictError marks a serialization failure or deadlock: Update re-runs fn.
 type conflictError struct{ err error }
 
 func (e conflictError) Error() string { return "postgres: serialization conflict: " + e.err.Error() }
-func (e conflictError) Unwrap() error { return e.err }
 
 func retryable(err error) bool {
 	var c conflictError
 	return errors.As(err, &c)
 }
 
-// Secret returns the pagination-token key: the first node to ask creates it, every node reads the same.
+// Secret returns the pagination-token key, created once.
 func (s *Store) Secret(ctx context.Context) ([]byte, error) {
-	s.secretMu.Lock()
-	defer s.secretMu.Unlock()
-	if s.secret != nil {
-		return s.secret, nil
-	}
 	fresh := make([]byte, 32)
-	rand.Read(fresh)
+	crand(fresh)
 	if _, err := s.pool.Exec(ctx, `INSERT INTO meta (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING`, fresh); err != nil {
 		return nil, wrap(err)
 	}
 	var secret []byte
-	if err := s.pool.QueryRow(ctx, `SELECT value FROM meta WHERE key = 'secret'`).Scan(&secret); err != nil {
-		return nil, wrap(err)
-	}
-	s.secret = secret
-	return secret, nil
+	err := s.pool.QueryRow(ctx, `SELECT value FROM meta WHERE key = 'secret'`).Scan(&secret)
+	return secret, wrap(err)
 }
 
 // Ping checks the database answers.
 func (s *Store) Ping(ctx context.Context) error { return wrap(s.pool.Ping(ctx)) }
 
-// Close closes the pool, waiting for connections in use to come back.
+// Close closes the pool.
 func (s *Store) Close() error {
 	s.pool.Close()
 	return nil
 }
 
-// uniqueMessages says which name a unique index refused, by the index's name (migrations/0001_init.sql).
-var uniqueMessages = map[string]string{
-	"instances_alias": "the instance alias is already in use in this region",
-	"templates_name":  "a task template with this name already exists in the instance",
-	"flows_name":      "a flow with this name already exists in the instance",
-}
-
-// wrap classifies a driver error at the boundary: a unique violation (23505) is AlreadyExists, a
-// serialization failure (40001) or deadlock (40P01) a conflict Update retries, anything else an error that
-// connectlocal.CodeOf reports as Internal (its text is for the log; clients get a generic message).
+// wrap classifies a driver error at the boundary: 23505 is AlreadyExists, a serialization failure (40001) or
+// deadlock (40P01) a conflict Update retries, no row NotFound, anything else Internal.
 func wrap(err error) error {
 	if err == nil {
 		return nil
@@ -312,14 +257,15 @@ func wrap(err error) error {
 	if errors.As(err, &pe) {
 		switch pe.Code {
 		case "23505":
-			msg, ok := uniqueMessages[pe.ConstraintName]
-			if !ok {
-				msg = "the record already exists"
-			}
-			return &connectlocal.Error{Code: connectlocal.AlreadyExists, Message: msg}
+			return &connectlocal.Error{Code: connectlocal.AlreadyExists, Message: "already exists"}
 		case "40001", "40P01":
 			return conflictError{err}
 		}
 	}
+	if errors.Is(err, pgx.ErrNoRows) {
+		return &connectlocal.Error{Code: connectlocal.NotFound, Message: "not found"}
+	}
 	return fmt.Errorf("postgres: %w", err)
 }
+
+func crand(b []byte) { rand.Read(b) }
