@@ -35,7 +35,7 @@ type Options struct {
 }
 
 // migrationLock is the advisory lock key two starting nodes serialize their migrations on.
-const migrationLock = 0x636f6e6e6563 // "connec"
+const migrationLock int32 = 0x636f6e6d // "conm"; the second key is the schema, so schemas never wait on each other
 
 // maxAttempts bounds the re-runs of a conflicting Update.
 const maxAttempts = 30
@@ -115,10 +115,10 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	defer conn.Release()
-	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrationLock); err != nil {
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1, hashtext(current_schema()))`, migrationLock); err != nil {
 		return err
 	}
-	defer conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1)`, migrationLock)
+	defer conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, migrationLock)
 	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)`); err != nil {
 		return err
 	}
@@ -180,7 +180,7 @@ func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) erro
 // collapsed under contention (every create in an instance touches its counter row and name predicate, so
 // concurrent ones failed each other until retries ran out); queueing writers keeps each transaction short
 // and conflict-free, while SERIALIZABLE and the retry stay as the guard for anything else writing the schema.
-const writerLock = 0x636f6e6e6564
+const writerLock int32 = 0x636f6e6e // "conn"; the second key is the schema, as for migrationLock
 
 func (s *Store) updateOnce(ctx context.Context, fn func(connectlocal.Tx) error) error {
 	conn, err := s.pool.Acquire(ctx)
@@ -190,10 +190,10 @@ func (s *Store) updateOnce(ctx context.Context, fn func(connectlocal.Tx) error) 
 	defer conn.Release()
 	// The lock is taken before BEGIN: a SERIALIZABLE snapshot starts at its first statement, so waiting for
 	// the lock inside the transaction would leave it reading a state from before the previous writer's commit.
-	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, writerLock); err != nil {
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1, hashtext(current_schema()))`, writerLock); err != nil {
 		return wrap(err)
 	}
-	defer conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1)`, writerLock)
+	defer conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, writerLock)
 	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable})
 	if err != nil {
 		return wrap(err)
