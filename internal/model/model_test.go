@@ -164,3 +164,11 @@ func BenchmarkValidate(b *testing.B) {
 		}
 	}
 }
+
+// An oversized value for a look-ahead pattern is refused for its length without running the pattern.
+func TestLongValueSkipsPattern(t *testing.T) {
+	ps := Load().Validate("TagResourceRequest", map[string]any{"resourceArn": "a", "tags": map[string]any{strings.Repeat("k", 1<<20): "v"}})
+	if len(ps) != 1 || !strings.Contains(ps[0].Message, "less than or equal to 128") {
+		t.Fatalf("%v", ps)
+	}
+}
