@@ -34,16 +34,17 @@ type API struct {
 	mux   *http.ServeMux
 }
 
-// operation is one model operation's handler: it gets the request merged and checked against the model.
-type operation func(ctx context.Context, a *API, scope connectlocal.Scope, in []byte) (any, error)
+// operation is one model operation's handler: it gets the request merged and checked against the model, as
+// decoded by encoding/json with UseNumber.
+type operation func(ctx context.Context, a *API, scope connectlocal.Scope, in map[string]any) (any, error)
 
 // operations lists the handler of every model operation; a test checks it matches the model exactly.
 var operations = map[string]operation{}
 
 func register[In, Out any](name string, fn func(ctx context.Context, a *API, scope connectlocal.Scope, in *In) (Out, error)) {
-	operations[name] = func(ctx context.Context, a *API, scope connectlocal.Scope, raw []byte) (any, error) {
+	operations[name] = func(ctx context.Context, a *API, scope connectlocal.Scope, merged map[string]any) (any, error) {
 		in := new(In)
-		if err := json.Unmarshal(raw, in); err != nil {
+		if err := fill(merged, in); err != nil {
 			return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "Could not read the request: %s", jsonProblem(err))
 		}
 		return fn(ctx, a, scope, in)
@@ -136,11 +137,7 @@ func (a *API) call(ctx context.Context, scope connectlocal.Scope, op *model.Oper
 	if len(problems) > 0 {
 		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "%s", model.FormatProblems(problems))
 	}
-	raw, err := json.Marshal(merged)
-	if err != nil {
-		return nil, err
-	}
-	return fn(ctx, a, scope, raw)
+	return fn(ctx, a, scope, merged)
 }
 
 // Call runs an operation in-process with input as its JSON request, every member (URI and query ones too)
@@ -265,7 +262,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func jsonProblem(err error) string {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
+	var fe *typeError
 	switch {
+	case asErr(err, &fe):
+		return fe.Error()
 	case asErr(err, &se):
 		return "syntax error at byte " + strconv.FormatInt(se.Offset, 10)
 	case asErr(err, &te):

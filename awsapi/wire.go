@@ -33,9 +33,14 @@ func (t *epochTime) UnmarshalJSON(b []byte) error {
 		*t = epochTime(p)
 		return nil
 	}
-	sec, frac := math.Modf(f)
-	*t = epochTime(time.Unix(int64(sec), int64(frac*1e9)).UTC())
+	*t = epochFrom(f)
 	return nil
+}
+
+// epochFrom reads epoch seconds, fractions included.
+func epochFrom(f float64) epochTime {
+	sec, frac := math.Modf(f)
+	return epochTime(time.Unix(int64(sec), int64(frac*1e9)).UTC())
 }
 
 func stamp(t time.Time) *epochTime {
