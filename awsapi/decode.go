@@ -1,11 +1,16 @@
 package awsapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/connectlocal/connectlocal"
 )
 
 // A request is parsed once, by encoding/json into maps (UseNumber), because the model validator needs to see
@@ -260,4 +265,75 @@ func structFiller(t reflect.Type) filler {
 		}
 		return nil
 	}
+}
+
+// checkUTF8 refuses a body that is not valid UTF-8, or whose JSON escapes a lone UTF-16 surrogate (\ud800 with
+// no low half): encoding/json would quietly turn either into U+FFFD, so the service would store text the
+// caller never sent (issue 12, "Exactness fixes").
+func checkUTF8(body []byte) error {
+	if !utf8.Valid(body) {
+		i := 0
+		for i < len(body) {
+			r, n := utf8.DecodeRune(body[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return connectlocal.Errorf(connectlocal.InvalidArgument, "The request body is not valid UTF-8 (byte %d)", i)
+	}
+	if i := loneSurrogate(body); i >= 0 {
+		return connectlocal.Errorf(connectlocal.InvalidArgument,
+			"The request body escapes a lone UTF-16 surrogate at byte %d, which is not a character", i)
+	}
+	return nil
+}
+
+// loneSurrogate returns the offset of the first \uXXXX escape that is half a surrogate pair without its other
+// half, or -1. Backslashes occur only inside JSON strings, so the scan needs no JSON parse.
+func loneSurrogate(b []byte) int {
+	for i := bytes.IndexByte(b, '\\'); i >= 0 && i+1 < len(b); {
+		if b[i+1] != 'u' {
+			i = next(b, i+2)
+			continue
+		}
+		r, ok := hex4(b, i+2)
+		switch {
+		case !ok:
+			return -1 // malformed escape: the JSON decoder refuses it with its own message
+		case utf16.IsSurrogate(r) && r < 0xdc00:
+			low, ok := rune(0), i+7 < len(b) && b[i+6] == '\\' && b[i+7] == 'u'
+			if ok {
+				low, ok = hex4(b, i+8)
+			}
+			if !ok || low < 0xdc00 || low > 0xdfff {
+				return i
+			}
+			i = next(b, i+12)
+		case utf16.IsSurrogate(r):
+			return i
+		default:
+			i = next(b, i+6)
+		}
+	}
+	return -1
+}
+
+// next returns the index of the first backslash at or after from, or -1.
+func next(b []byte, from int) int {
+	if from >= len(b) {
+		return -1
+	}
+	if j := bytes.IndexByte(b[from:], '\\'); j >= 0 {
+		return from + j
+	}
+	return -1
+}
+
+func hex4(b []byte, at int) (rune, bool) {
+	if at+4 > len(b) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[at:at+4]), 16, 32)
+	return rune(n), err == nil
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/internal/model"
@@ -31,7 +32,7 @@ type API struct {
 	svc   *connectlocal.Service
 	opts  Options
 	model *model.Model
-	mux   *http.ServeMux
+	mux   router
 }
 
 // operation is one model operation's handler: it gets the request merged and checked against the model, as
@@ -62,7 +63,8 @@ func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	a := &API{svc: svc, opts: opts, model: model.Load(), mux: http.NewServeMux()}
+	a := &API{svc: svc, opts: opts, model: model.Load(), mux: router{ServeMux: http.NewServeMux()}}
+	a.mux.unknown = http.HandlerFunc(a.unknownOperation)
 	for _, name := range a.model.OperationNames() {
 		op := a.model.Operations[name]
 		a.mux.Handle(op.Method+" "+op.RequestURI, a.serveOperation(op, operations[name]))
@@ -74,10 +76,7 @@ func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	a.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.UnknownOperation,
-			"No operation matches %s %s", r.Method, r.URL.EscapedPath()))
-	})
+	a.mux.Handle("/", a.mux.unknown)
 	return a
 }
 
@@ -148,6 +147,9 @@ func (a *API) Call(ctx context.Context, scope connectlocal.Scope, operation stri
 	if op == nil {
 		return nil, connectlocal.Errorf(connectlocal.UnknownOperation, "no operation %s", operation)
 	}
+	if err := checkUTF8(input); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(input))
 	dec.UseNumber()
 	var merged map[string]any
@@ -176,6 +178,9 @@ func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, er
 	if input == nil {
 		return merged, nil
 	}
+	if err := checkUTF8(body); err != nil {
+		return nil, err
+	}
 	if len(bytes.TrimSpace(body)) > 0 {
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.UseNumber()
@@ -198,6 +203,9 @@ func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, er
 			}
 		}
 	}
+	if !utf8.ValidString(r.URL.Path) {
+		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The request URI is not valid UTF-8")
+	}
 	query := r.URL.Query()
 	for _, name := range input.MemberNames {
 		m := input.Members[name]
@@ -208,6 +216,9 @@ func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, er
 			vals, ok := query[m.LocationName]
 			if !ok {
 				continue
+			}
+			if slices.ContainsFunc(vals, func(v string) bool { return !utf8.ValidString(v) }) {
+				return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The query parameter %s is not valid UTF-8", m.LocationName)
 			}
 			switch a.model.Shapes[m.Shape].Type {
 			case "list":
