@@ -63,7 +63,7 @@ func (s *Service) now() time.Time { return s.Now().UTC().Truncate(time.Milliseco
 func instanceID(scope Scope, raw string) (string, error) {
 	if strings.HasPrefix(raw, "arn:") {
 		rn, ok := ParseARN(raw)
-		if !ok || rn.Kind != KindInstance || rn.Scope != scope {
+		if !ok || rn.Kind != KindInstance || !rn.In(scope) {
 			return "", Errorf(NotFound, "Instance '%s' not found", raw)
 		}
 		return rn.InstanceID, nil
@@ -77,7 +77,7 @@ func childID(scope Scope, instance string, kind ResourceKind, raw string) (strin
 		return raw, true
 	}
 	rn, ok := ParseARN(raw)
-	if !ok || rn.Kind != kind || rn.Scope != scope || rn.InstanceID != instance {
+	if !ok || rn.Kind != kind || !rn.In(scope) || rn.InstanceID != instance {
 		return "", false
 	}
 	return rn.ID, true

@@ -18,7 +18,7 @@ func taggable(tx Tx, scope Scope, arn string) (string, error) {
 	if rn.Kind == KindContact {
 		return "", Errorf(InvalidArgument, "Contacts are tagged with TagContact, not TagResource: '%s'", arn)
 	}
-	if rn.Scope != scope {
+	if !rn.In(scope) {
 		return "", notFound("Resource", arn)
 	}
 	var err error
