@@ -114,11 +114,21 @@ func fieldsIn(ws []TaskTemplateField) []connectlocal.Field {
 	return out
 }
 
+// fieldsOut points into fs rather than copying each member to the heap: three allocations per field were most
+// of what building a GetTaskTemplate answer cost.
 func fieldsOut(fs []connectlocal.Field) []TaskTemplateField {
 	out := make([]TaskTemplateField, len(fs))
-	for i, f := range fs {
-		out[i] = TaskTemplateField{Id: &TaskTemplateFieldIdentifier{Name: &fs[i].Name}, Description: str(f.Description),
-			Type: str(string(f.Type)), SingleSelectOptions: f.SingleSelectOptions}
+	ids := make([]TaskTemplateFieldIdentifier, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		ids[i].Name = &f.Name
+		out[i] = TaskTemplateField{Id: &ids[i], SingleSelectOptions: f.SingleSelectOptions}
+		if f.Description != "" {
+			out[i].Description = &f.Description
+		}
+		if f.Type != "" {
+			out[i].Type = (*string)(&f.Type)
+		}
 	}
 	return out
 }
@@ -136,8 +146,10 @@ func refsIn(ws []fieldRef) []string {
 
 func refsOut(names []string) []fieldRef {
 	out := make([]fieldRef, len(names))
+	ids := make([]TaskTemplateFieldIdentifier, len(names))
 	for i := range names {
-		out[i] = fieldRef{Id: &TaskTemplateFieldIdentifier{Name: &names[i]}}
+		ids[i].Name = &names[i]
+		out[i] = fieldRef{Id: &ids[i]}
 	}
 	return out
 }
@@ -168,9 +180,10 @@ func defaultsIn(w *TaskTemplateDefaults) []connectlocal.DefaultFieldValue {
 
 func defaultsOut(ds []connectlocal.DefaultFieldValue) *TaskTemplateDefaults {
 	out := &TaskTemplateDefaults{DefaultFieldValues: make([]TaskTemplateDefaultFieldValue, len(ds))}
+	ids := make([]TaskTemplateFieldIdentifier, len(ds))
 	for i := range ds {
-		out.DefaultFieldValues[i] = TaskTemplateDefaultFieldValue{
-			Id: &TaskTemplateFieldIdentifier{Name: &ds[i].Name}, DefaultValue: &ds[i].Value}
+		ids[i].Name = &ds[i].Name
+		out.DefaultFieldValues[i] = TaskTemplateDefaultFieldValue{Id: &ids[i], DefaultValue: &ds[i].Value}
 	}
 	return out
 }
