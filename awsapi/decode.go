@@ -204,17 +204,8 @@ func newFiller(t reflect.Type) filler {
 		}
 	case reflect.Struct:
 		return structFiller(t)
-	case reflect.Interface:
-		if t.NumMethod() == 0 {
-			return func(v any, dst reflect.Value) error {
-				if v != nil {
-					dst.Set(reflect.ValueOf(v))
-				}
-				return nil
-			}
-		}
 	}
-	return unmarshalFiller
+	return unmarshalFiller // interfaces too: encoding/json gives them float64 numbers, not json.Number
 }
 
 // unmarshalFiller hands the value's JSON text to encoding/json: for types that unmarshal themselves (e.g.
