@@ -197,7 +197,7 @@ func TestPatternsNeverRefuseValidInputUnderLoad(t *testing.T) {
 			t.Errorf("shape %s (pattern %q) has no valid sample in validSamples", name, s.Pattern)
 		}
 	}
-	const perWorker = 10000
+	const perWorker = 3000
 	workers := 4 * runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	refusals := make(chan string, workers)
