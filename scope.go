@@ -67,8 +67,10 @@ type ResourceName struct {
 }
 
 // In reports whether the ARN names a resource of scope: same account, same region, and the partition of that
-// region. arn:aws-cn:connect:us-east-1:… names nothing in us-east-1 (partition aws), just as an ARN of another
-// account names nothing there; callers answer both alike.
+// region. Every region is in exactly one partition, and resources of one partition cannot be reached from
+// another (docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html), so
+// arn:aws-cn:connect:us-east-1:… names nothing in us-east-1 (partition aws), just as an ARN of another account
+// names nothing there; callers answer both alike.
 func (rn ResourceName) In(scope Scope) bool {
 	return rn.Scope == scope && rn.Partition == scope.Partition()
 }
