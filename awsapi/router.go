@@ -3,6 +3,7 @@ package awsapi
 import (
 	"net/http"
 	"path"
+	"strings"
 
 	"github.com/connectlocal/connectlocal"
 )
@@ -30,6 +31,9 @@ func (rt router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func isClean(p string) bool {
 	if p == "" || p[0] != '/' {
 		return false
+	}
+	if !strings.Contains(p, "//") && !strings.Contains(p, "/.") {
+		return true // no empty, . or .. segment: nothing for Clean to change
 	}
 	c := path.Clean(p)
 	if p[len(p)-1] == '/' && c != "/" {
