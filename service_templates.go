@@ -20,16 +20,18 @@ type CreateTaskTemplateInput struct {
 // template's InstanceID and ID and creates nothing (spec-facts §6).
 func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in CreateTaskTemplateInput) (TaskTemplate, error) {
 	now := s.now()
-	t := TaskTemplate{
+	base := TaskTemplate{
 		ID: s.newID(ctx), Name: in.Name, Description: in.Description,
 		ContactFlowID: in.ContactFlowID, SelfAssignFlowID: in.SelfAssignFlowID,
 		Constraints: in.Constraints, Defaults: in.Defaults, Fields: in.Fields, Status: in.Status,
 		CreatedTime: now, LastModifiedTime: now, Version: 1,
 	}
-	if t.Status == "" {
-		t.Status = StatusActive
+	if base.Status == "" {
+		base.Status = StatusActive
 	}
-	err := s.Store.Update(ctx, func(tx Tx) error {
+	var t TaskTemplate
+	err := s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
+		t = base // every run starts afresh: Update may re-run this function
 		inst, err := requireInstance(tx, scope, in.InstanceID)
 		if err != nil {
 			return err
@@ -164,9 +166,9 @@ type UpdateTaskTemplateInput struct {
 // UpdateTaskTemplate replaces each member the input names as a whole, re-validates the merged template and
 // stores it as the next snapshot version.
 func (s *Service) UpdateTaskTemplate(ctx context.Context, scope Scope, in UpdateTaskTemplateInput) (TaskTemplate, error) {
-	var t TaskTemplate
+	var out TaskTemplate
 	now := s.now()
-	err := s.Store.Update(ctx, func(tx Tx) error {
+	err := s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
 		inst, err := requireInstance(tx, scope, in.InstanceID)
 		if err != nil {
 			return err
@@ -175,7 +177,8 @@ func (s *Service) UpdateTaskTemplate(ctx context.Context, scope Scope, in Update
 		if err != nil {
 			return err
 		}
-		if t, err = tx.GetTaskTemplate(scope, inst, tid, 0); err != nil {
+		t, err := tx.GetTaskTemplate(scope, inst, tid, 0)
+		if err != nil {
 			if CodeOf(err) == NotFound {
 				return notFound("Task template", in.ID)
 			}
@@ -194,9 +197,13 @@ func (s *Service) UpdateTaskTemplate(ctx context.Context, scope Scope, in Update
 		if err := s.checkTemplate(tx, scope, &t); err != nil {
 			return err
 		}
+		out = t
 		return s.putTemplate(tx, scope, t)
 	})
-	return t, err
+	if err != nil {
+		return TaskTemplate{}, err
+	}
+	return out, nil
 }
 
 func set[T any](dst *T, v *T) {
@@ -218,7 +225,7 @@ func (s *Service) ListTaskTemplates(ctx context.Context, scope Scope, instance s
 
 // DeleteTaskTemplate removes the template, its snapshots and its tags; tasks started from it keep their copy.
 func (s *Service) DeleteTaskTemplate(ctx context.Context, scope Scope, instance, id string) error {
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		inst, err := requireInstance(tx, scope, instance)
 		if err != nil {
 			return err

@@ -67,7 +67,7 @@ func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
 		a.mux.Handle(op.Method+" "+op.RequestURI, a.serveOperation(op, operations[name]))
 	}
 	a.mux.HandleFunc("GET /_connectlocal/health", func(w http.ResponseWriter, r *http.Request) {
-		if err := svc.Store.Ping(r.Context()); err != nil {
+		if err := svc.Ping(r.Context()); err != nil {
 			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.Internal, "store: %v", err))
 			return
 		}

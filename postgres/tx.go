@@ -5,17 +5,27 @@ import (
 	"errors"
 
 	"encoding/json"
-	"github.com/jackc/pgx/v5"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"github.com/connectlocal/connectlocal"
 )
 
+// querier is what a txn runs statements on: a View's pgx.Tx or an Update's connection (whose BEGIN and
+// locks went in one round trip).
+type querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
 type txn struct {
 	ctx      context.Context
-	tx       pgx.Tx
+	tx       querier
 	conflict error // the first serialization failure seen; Update re-runs fn
 	writable bool
 }
