@@ -166,10 +166,10 @@ func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error 
 	return fn(&txn{ctx: ctx, tx: tx})
 }
 
-// Update runs fn in a READ COMMITTED transaction holding key's advisory lock (see lockSQL); a deadlock or
+// Update runs fn in a READ COMMITTED transaction holding key's advisory lock (see begin); a deadlock or
 // serialization failure re-runs it with a short random pause (the Store contract allows it).
 func (s *Store) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
-	begin := s.lockSQL(key)
+	begin := s.begin(key)
 	for attempt := 1; ; attempt++ {
 		err := s.updateOnce(ctx, begin, fn)
 		if !retryable(err) || attempt == maxAttempts {
@@ -184,8 +184,8 @@ func (s *Store) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(
 	}
 }
 
-// lockSQL is what starts an Update on key, in one round trip: BEGIN and transaction-scoped advisory locks,
-// released by COMMIT or ROLLBACK with no statement of their own. Every Update holds the store-wide lock
+// begin is what starts an Update on key: BEGIN and transaction-scoped advisory locks, released by COMMIT or
+// ROLLBACK with no statement of their own. They are queued, not sent: they ride with fn's first statement. Every Update holds the store-wide lock
 // shared and its key's lock exclusively; the zero key holds the store-wide lock exclusively. So writes to
 // one instance queue (its counters, names and tokens need it), writes to different instances or scopes run
 // at once on every node, and an Update of everything waits for all of them (issue 10).
@@ -193,13 +193,14 @@ func (s *Store) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(
 // READ COMMITTED suffices because every writer of a key's records holds the key's lock, and each statement
 // sees every commit made before it: the previous holder's writes are visible once the lock is granted.
 // What spans keys is enforced by unique indexes (an alias is unique in its region across accounts).
-func (s *Store) lockSQL(key connectlocal.UpdateKey) string {
+func (s *Store) begin(key connectlocal.UpdateKey) []queued {
 	all := lockID(s.schema, "all")
+	begin := queued{sql: "BEGIN ISOLATION LEVEL READ COMMITTED"}
 	if key == (connectlocal.UpdateKey{}) {
-		return fmt.Sprintf("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(%d)", all)
+		return []queued{begin, {"SELECT pg_advisory_xact_lock($1)", []any{all}}}
 	}
 	k := lockID(s.schema, "key", key.Scope.Account, key.Scope.Region, key.InstanceID)
-	return fmt.Sprintf("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock_shared(%d); SELECT pg_advisory_xact_lock(%d)", all, k)
+	return []queued{begin, {"SELECT pg_advisory_xact_lock_shared($1)", []any{all}}, {"SELECT pg_advisory_xact_lock($1)", []any{k}}}
 }
 
 // lockID hashes parts into an advisory lock id. The schema is part of it, so stores in different schemas of
@@ -213,16 +214,12 @@ func lockID(parts ...string) int64 {
 	return int64(h.Sum64())
 }
 
-func (s *Store) updateOnce(ctx context.Context, begin string, fn func(connectlocal.Tx) error) error {
+func (s *Store) updateOnce(ctx context.Context, begin []queued, fn func(connectlocal.Tx) error) error {
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return wrap(err)
 	}
 	defer conn.Release()
-	if _, err := conn.Exec(ctx, begin); err != nil {
-		rollback(conn)
-		return wrap(err)
-	}
 	// A panic in fn must not leak the transaction: it would hold its locks.
 	defer func() {
 		if p := recover(); p != nil {
@@ -230,7 +227,7 @@ func (s *Store) updateOnce(ctx context.Context, begin string, fn func(connectloc
 			panic(p)
 		}
 	}()
-	t := &txn{ctx: ctx, tx: conn, writable: true}
+	t := &txn{ctx: ctx, tx: conn, writable: true, pending: append([]queued(nil), begin...)}
 	if err := fn(t); err != nil {
 		rollback(conn)
 		if t.conflict != nil {
@@ -238,13 +235,17 @@ func (s *Store) updateOnce(ctx context.Context, begin string, fn func(connectloc
 		}
 		return err
 	}
-	tag, err := conn.Exec(ctx, "COMMIT")
+	// The queued writes and COMMIT in one round trip.
+	err = t.send("COMMIT", nil, func(br pgx.BatchResults) error {
+		tag, err := br.Exec()
+		if err == nil && tag.String() == "ROLLBACK" { // COMMIT of a transaction a failed statement aborted
+			return connectlocal.Errorf(connectlocal.Internal, "postgres: the transaction was aborted by an earlier error")
+		}
+		return err
+	})
 	if err != nil {
 		rollback(conn)
 		return wrap(err)
-	}
-	if tag.String() == "ROLLBACK" { // COMMIT of a transaction a failed statement aborted
-		return connectlocal.Errorf(connectlocal.Internal, "postgres: the transaction was aborted by an earlier error")
 	}
 	return nil
 }
