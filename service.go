@@ -46,10 +46,11 @@ const TokenLifetime = 7 * 24 * time.Hour
 // Service runs every operation: it checks the request against the rules, then calls the Store. It is the only
 // Store caller, so every backend behaves alike.
 type Service struct {
-	Store  Store
-	Quotas Quotas
-	Now    func() time.Time // injected so tests need no wall clock
-	NewID  func() string
+	Store     Store
+	Quotas    Quotas
+	Retention Retention        // what history the store keeps
+	Now       func() time.Time // injected so tests need no wall clock
+	NewID     func() string
 
 	secretMu sync.Mutex
 	secret   []byte // the store's Secret, read once: on PostgreSQL it is a round trip
@@ -57,7 +58,7 @@ type Service struct {
 
 // NewService returns a Service on store with the default quotas, the wall clock and random UUIDs.
 func NewService(store Store) *Service {
-	return &Service{Store: store, Quotas: DefaultQuotas(), Now: time.Now, NewID: uuid.NewString}
+	return &Service{Store: store, Quotas: DefaultQuotas(), Retention: DefaultRetention(), Now: time.Now, NewID: uuid.NewString}
 }
 
 // Ping reports whether the store answers: the health check's question, asked through the only Store caller.

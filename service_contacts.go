@@ -96,6 +96,9 @@ func (s *Service) StartTaskContact(ctx context.Context, scope Scope, in StartTas
 		if err := tx.PutContact(scope, c); err != nil {
 			return err
 		}
+		if err := s.keepTasks(tx, scope, inst, now, n+1); err != nil {
+			return err
+		}
 		return s.remember(tx, scope, key, c.ID)
 	})
 	if err != nil {

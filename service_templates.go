@@ -191,7 +191,10 @@ func (s *Service) UpdateTaskTemplate(ctx context.Context, scope Scope, in Update
 			return err
 		}
 		out = t
-		return s.putTemplate(tx, scope, t)
+		if err := s.putTemplate(tx, scope, t); err != nil {
+			return err
+		}
+		return s.keepVersions(tx, scope, t)
 	})
 	if err != nil {
 		return TaskTemplate{}, err

@@ -71,6 +71,7 @@ type TemplateFilter struct {
 // success or failure (the Put methods) from a later call or from Update instead (PostgreSQL pipelines
 // them); writers that report NotFound (the Delete methods) and CreateInstance answer at once.
 type Tx interface {
+	RetentionTx
 	GetInstance(s Scope, id string) (Instance, error)
 	ListInstances(s Scope, after Cursor, limit int) ([]Instance, error)
 	CountInstances(s Scope) (int, error)

@@ -428,9 +428,13 @@ func (t *txn) PutContact(s connectlocal.Scope, c connectlocal.Contact) error {
 	if !c.DisconnectTimestamp.IsZero() {
 		stopped = 1
 	}
-	return t.later(`INSERT INTO contacts (account, region, instance_id, id, previous_id, stopped, expires_ns, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-		ON CONFLICT (account, region, instance_id, id) DO UPDATE SET previous_id = excluded.previous_id, stopped = excluded.stopped,
-		expires_ns = excluded.expires_ns, body = excluded.body`,
+	// One statement also counts a new contact: "old" reads the snapshot from before the upsert.
+	return t.later(`WITH old AS (SELECT 1 FROM contacts WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4),
+		up AS (INSERT INTO contacts (account, region, instance_id, id, previous_id, stopped, expires_ns, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+			ON CONFLICT (account, region, instance_id, id) DO UPDATE SET previous_id = excluded.previous_id, stopped = excluded.stopped,
+			expires_ns = excluded.expires_ns, body = excluded.body)
+		INSERT INTO counters (account, region, instance_id, kind, n) SELECT $1, $2, $3, 'contacts', 1 WHERE NOT EXISTS (SELECT 1 FROM old)
+		ON CONFLICT (account, region, instance_id, kind) DO UPDATE SET n = counters.n + 1`,
 		s.Account, s.Region, c.InstanceID, c.ID, c.PreviousContactID, stopped, c.ExpiresAt().UnixNano(), body)
 }
 

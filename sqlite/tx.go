@@ -492,11 +492,18 @@ func (t *txn) PutContact(s connectlocal.Scope, c connectlocal.Contact) error {
 	if !c.DisconnectTimestamp.IsZero() {
 		stopped = 1
 	}
-	_, err := t.exec(`INSERT INTO contacts (account, region, instance_id, id, previous_id, stopped, expires_ns, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	existed, err := t.count(`SELECT count(*) FROM contacts WHERE account = ? AND region = ? AND instance_id = ? AND id = ?`, s.Account, s.Region, c.InstanceID, c.ID)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(`INSERT INTO contacts (account, region, instance_id, id, previous_id, stopped, expires_ns, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (account, region, instance_id, id) DO UPDATE SET previous_id = excluded.previous_id, stopped = excluded.stopped,
 		expires_ns = excluded.expires_ns, body = excluded.body`,
 		s.Account, s.Region, c.InstanceID, c.ID, c.PreviousContactID, stopped, c.ExpiresAt().UnixNano(), body)
-	return err
+	if err != nil || existed > 0 {
+		return err
+	}
+	return t.addCounter(s, c.InstanceID, "contacts", 1)
 }
 
 func (t *txn) CountActiveContacts(s connectlocal.Scope, instanceID string, now time.Time) (int, error) {

@@ -345,3 +345,24 @@ func (f *failingTx) PutToken(s connectlocal.Scope, key connectlocal.TokenKey, va
 	}
 	return f.Tx.PutToken(s, key, value, expires)
 }
+
+func (f *failingTx) DeleteTaskTemplateVersionsBefore(s connectlocal.Scope, instanceID, id string, version int64) error {
+	if err := f.tick(); err != nil {
+		return err
+	}
+	return f.Tx.DeleteTaskTemplateVersionsBefore(s, instanceID, id, version)
+}
+
+func (f *failingTx) CountContacts(s connectlocal.Scope, instanceID string) (int, error) {
+	if err := f.tick(); err != nil {
+		return 0, err
+	}
+	return f.Tx.CountContacts(s, instanceID)
+}
+
+func (f *failingTx) DeleteEndedContacts(s connectlocal.Scope, instanceID string, now, expiresBefore time.Time, limit int) (int, error) {
+	if err := f.tick(); err != nil {
+		return 0, err
+	}
+	return f.Tx.DeleteEndedContacts(s, instanceID, now, expiresBefore, limit)
+}

@@ -46,6 +46,8 @@ func Run(t *testing.T, newStore func(t *testing.T) connectlocal.Store) {
 		{"ConcurrentUpdatesLoseNothing", testConcurrentUpdates},
 		{"ReturnedValuesBelongToCaller", testOwnership},
 		{"ServiceRerunsSafely", testRerun},
+		{"RetentionTx", testRetentionTx},
+		{"RetentionBounds", testRetention},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
