@@ -17,14 +17,14 @@ import (
 )
 
 // With the default bounds, the real process stays under 150 MB resident however large what it serves
-// (issue 10: 400 reads of 249 KiB flows once took it from 27 to 226 MiB). 200 flows of 249 KiB (50 MB, more
+// (issue 10: 400 reads of 249 KiB flows once took it from 27 to 226 MiB). 400 flows of 249 KiB (100 MB, more
 // than the read cache holds) are written, then each is read twice by 96 concurrent clients (more than
 // --max-requests lets in at once); the process's peak resident size (VmHWM) must stay under 150 MB.
 func TestServe_memoryStaysBoundedWithDefaults(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes and reads 50 MB of flows; skipped with -short")
+		t.Skip("writes and reads 100 MB of flows; skipped with -short")
 	}
-	const flows, readers, limitMB = 200, 96, 150
+	const flows, readers, limitMB = 400, 96, 150
 	p := startServe(t, nil, "--store", "sqlite:"+filepath.Join(t.TempDir(), "big.db"), "--quota", "flows-per-instance=1000")
 	c := connecttest.NewClient(p.URL, "123456789012", "us-east-1")
 	ctx := context.Background()
