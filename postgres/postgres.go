@@ -200,7 +200,8 @@ func (s *Store) begin(key connectlocal.UpdateKey) []queued {
 		return []queued{begin, {"SELECT pg_advisory_xact_lock($1)", []any{all}}}
 	}
 	k := lockID(s.schema, "key", key.Scope.Account, key.Scope.Region, key.InstanceID)
-	return []queued{begin, {"SELECT pg_advisory_xact_lock_shared($1)", []any{all}}, {"SELECT pg_advisory_xact_lock($1)", []any{k}}}
+	// One statement; every Update takes the two locks in this order, so none waits for another in a cycle.
+	return []queued{begin, {"SELECT pg_advisory_xact_lock_shared($1), pg_advisory_xact_lock($2)", []any{all, k}}}
 }
 
 // lockID hashes parts into an advisory lock id. The schema is part of it, so stores in different schemas of
