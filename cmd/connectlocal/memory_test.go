@@ -21,6 +21,9 @@ import (
 // than the read cache holds) are written, then each is read twice by 96 concurrent clients (more than
 // --max-requests lets in at once); the process's peak resident size (VmHWM) must stay under 150 MB.
 func TestServe_memoryStaysBoundedWithDefaults(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector multiplies memory: RSS is checked without -race")
+	}
 	if testing.Short() {
 		t.Skip("writes and reads 100 MB of flows; skipped with -short")
 	}
