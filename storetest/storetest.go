@@ -563,7 +563,7 @@ func testConcurrentNames(t *testing.T, s connectlocal.Store) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = s.Update(ctx, everything, func(tx connectlocal.Tx) error {
+			errs[i] = s.Update(ctx, connectlocal.InstanceKey(scope, "i"), func(tx connectlocal.Tx) error {
 				return tx.PutTaskTemplate(scope, template("i", fmt.Sprint("t", i), "same", i))
 			})
 		}()
@@ -590,7 +590,7 @@ func testConcurrentUpdates(t *testing.T, s connectlocal.Store) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			err := s.Update(ctx, everything, func(tx connectlocal.Tx) error {
+			err := s.Update(ctx, connectlocal.InstanceKey(scope, "i"), func(tx connectlocal.Tx) error {
 				cur, err := tx.GetTaskTemplate(scope, "i", "t", 0)
 				if err != nil {
 					return err
