@@ -58,7 +58,7 @@ func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in Create
 		return s.remember(tx, scope, key, t.ID)
 	})
 	if err != nil {
-		return TaskTemplate{}, err
+		return TaskTemplate{}, nameClash(err, base.Name)
 	}
 	return t, nil
 }
@@ -106,10 +106,15 @@ func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate, checkName b
 
 // putTemplate stores t, turning a name clash found by the store (a concurrent writer) into rule #14's violation.
 func (s *Service) putTemplate(tx Tx, scope Scope, t TaskTemplate) error {
-	err := tx.PutTaskTemplate(scope, t)
+	return nameClash(tx.PutTaskTemplate(scope, t), t.Name)
+}
+
+// nameClash turns the store's AlreadyExists into rule #14's violation; it is applied to Update's error too,
+// since a backend may report a Put's error at commit (the Tx contract).
+func nameClash(err error, name string) error {
 	if CodeOf(err) == AlreadyExists {
 		var vs violations
-		vs.add(RuleUniqueTemplateName, "Name", "A task template named '%s' already exists in this instance", t.Name)
+		vs.add(RuleUniqueTemplateName, "Name", "A task template named '%s' already exists in this instance", name)
 		return TemplateError(vs)
 	}
 	return err
@@ -197,7 +202,7 @@ func (s *Service) UpdateTaskTemplate(ctx context.Context, scope Scope, in Update
 		return s.keepVersions(tx, scope, t)
 	})
 	if err != nil {
-		return TaskTemplate{}, err
+		return TaskTemplate{}, nameClash(err, out.Name)
 	}
 	return out, nil
 }

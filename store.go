@@ -67,9 +67,9 @@ type TemplateFilter struct {
 // store or what a later read returns. Lists are ordered by
 // (CreatedTime, ID) ascending and return at most limit items strictly after the cursor. Getters return a
 // NotFound *Error for a missing record; writers return AlreadyExists when a unique name is taken. Writers
-// called inside View return an error. A backend may report the error of a writer whose answer is only
-// success or failure (the Put methods) from a later call or from Update instead (PostgreSQL pipelines
-// them); writers that report NotFound (the Delete methods) and CreateInstance answer at once.
+// called inside View return an error. PutTaskTemplate, PutContact, PutTags, PutToken and
+// DeleteTaskTemplateVersionsBefore may report their error from a later call or from Update instead
+// (PostgreSQL pipelines them); every other method answers at once.
 type Tx interface {
 	RetentionTx
 	GetInstance(s Scope, id string) (Instance, error)
