@@ -155,6 +155,7 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error {
 	gen := s.cache.generation() // before the snapshot: see cache.go
 	t := &txn{ctx: ctx, db: s.read, stmts: &s.readStmts, cache: s.cache, gen: gen}
+	defer t.end() // also when fn panics: a leaked read transaction would pin the WAL
 	err := fn(t)
 	t.end()
 	t.prepareMissed(s.read)

@@ -74,6 +74,7 @@ func (t *txn) begin() error {
 func (t *txn) end() {
 	if t.tx != nil {
 		t.tx.Rollback()
+		t.tx = nil
 	}
 }
 
