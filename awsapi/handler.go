@@ -74,7 +74,7 @@ func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
 		a.mux.Handle(op.Method+" "+op.RequestURI, a.pipeline(named(name), a.serveOperation(op, operations[name])))
 	}
 	a.Mount("GET /_connectlocal/health", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := svc.Store.Ping(r.Context()); err != nil {
+		if err := svc.Ping(r.Context()); err != nil {
 			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.Internal, "store: %v", err))
 			return
 		}
