@@ -64,7 +64,8 @@ type SearchContactsInput struct {
 // for the next page and the number of matches. Decided where the model is silent: text matches ignore
 // case and MATCH_ALL/MATCH_ANY/MATCH_NONE look for each text inside the name while MATCH_EXACT compares the
 // whole name; every contact attribute key is searchable (connectlocal has no search-attribute
-// configuration); the default order is newest INITIATION_TIMESTAMP first, ties by contact id.
+// configuration); the default order is newest INITIATION_TIMESTAMP first; ties go by INITIATION_TIMESTAMP, then contact id, in
+// the same direction.
 func (s *Service) SearchContacts(ctx context.Context, scope Scope, in SearchContactsInput) ([]Contact, string, int, error) {
 	if in.TimeRange.End.Before(in.TimeRange.Start) {
 		return nil, "", 0, Errorf(InvalidArgument, "TimeRange.EndTime must not be before TimeRange.StartTime")
@@ -108,7 +109,7 @@ func (s *Service) SearchContacts(ctx context.Context, scope Scope, in SearchCont
 	}
 	field, desc := cmp.Or(in.SortField, "INITIATION_TIMESTAMP"), in.SortOrder != "ASCENDING"
 	slices.SortStableFunc(found, func(a, b Contact) int {
-		c := cmp.Or(compareBy(field, &a, &b), strings.Compare(a.ID, b.ID))
+		c := cmp.Or(compareBy(field, &a, &b), compareBy("INITIATION_TIMESTAMP", &a, &b), strings.Compare(a.ID, b.ID))
 		if desc {
 			return -c
 		}
