@@ -65,6 +65,9 @@ type errorBody struct {
 
 // writeError answers with err as the model's error shape for op.
 func (a *API) writeError(w http.ResponseWriter, r *http.Request, op *model.Operation, err error) {
+	if x := ExchangeFrom(r.Context()); x != nil {
+		x.Err = err
+	}
 	e := connectlocal.AsError(err)
 	var de *connectlocal.Error
 	if !errors.As(err, &de) || e.Code == connectlocal.Internal {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/internal/model"
@@ -24,6 +25,10 @@ type Options struct {
 	// MaxBodyBytes caps a request body; larger bodies are refused. 0 means 1 MiB.
 	MaxBodyBytes int64
 	Logger       *slog.Logger
+	// Hooks run around every request (see Exchange).
+	Hooks Hooks
+	// CaptureBodies keeps each request's and response's body in its Exchange, for hooks that show them.
+	CaptureBodies bool
 }
 
 // API serves the Connect operations.
@@ -64,41 +69,82 @@ func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
 	a := &API{svc: svc, opts: opts, model: model.Load(), mux: http.NewServeMux()}
 	for _, name := range a.model.OperationNames() {
 		op := a.model.Operations[name]
-		a.mux.Handle(op.Method+" "+op.RequestURI, a.serveOperation(op, operations[name]))
+		a.mux.Handle(op.Method+" "+op.RequestURI, a.pipeline(named(name), a.serveOperation(op, operations[name])))
 	}
-	a.mux.HandleFunc("GET /_connectlocal/health", func(w http.ResponseWriter, r *http.Request) {
+	a.Mount("GET /_connectlocal/health", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := svc.Store.Ping(r.Context()); err != nil {
 			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.Internal, "store: %v", err))
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	})
-	a.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	}), nil)
+	a.mux.Handle("/", a.pipeline(nil, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.UnknownOperation,
 			"No operation matches %s %s", r.Method, r.URL.EscapedPath()))
-	})
+	})))
 	return a
+}
+
+// Mount serves h at a ServeMux pattern through the same pipeline as the Connect operations: request id,
+// recover, scope and hooks. operation names the request for the hooks (nil: it has no operation name).
+func (a *API) Mount(pattern string, h http.Handler, operation func(*http.Request) string) {
+	a.mux.Handle(pattern, a.pipeline(operation, h))
+}
+
+func named(name string) func(*http.Request) string { return func(*http.Request) string { return name } }
+
+// pipeline runs once the route is known: it names the operation and runs the Before hooks, whose error
+// answers the request instead of h.
+func (a *API) pipeline(operation func(*http.Request) string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		x := ExchangeFrom(r.Context())
+		if operation != nil {
+			x.Operation = operation(r)
+		}
+		for _, before := range a.opts.Hooks.Before {
+			if err := before(r, x); err != nil {
+				a.writeError(w, r, a.model.Operations[x.Operation], err)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 type ctxKey int
 
 const requestIDKey ctxKey = 0
 
-// ServeHTTP adds the request id, turns a panic into InternalServiceException and routes.
+// ServeHTTP adds the request id and the Exchange, turns a panic into InternalServiceException, routes, and
+// runs the After hooks once the answer is written.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	id := uuid.NewString()
 	w.Header().Set("x-amzn-RequestId", id)
-	r = r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
+	x := &Exchange{ID: id, Start: time.Now(), Method: r.Method, Path: r.URL.EscapedPath(), Header: r.Header}
+	ctx := context.WithValue(r.Context(), requestIDKey, id)
+	r = r.WithContext(context.WithValue(ctx, exchangeKey{}, x))
+	x.Scope = a.scopeOf(r)
+	if a.opts.CaptureBodies {
+		x.RequestBody = captureBody(r, a.opts.MaxBodyBytes)
+	}
+	rec := &recorder{ResponseWriter: w, x: x, capture: a.opts.CaptureBodies}
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
 				panic(p)
 			}
 			a.opts.Logger.Error("panic", "request_id", id, "panic", p)
-			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.Internal, "panic: %v", p))
+			a.writeError(rec, r, a.model.Operations[x.Operation], connectlocal.Errorf(connectlocal.Internal, "panic: %v", p))
+		}
+		x.Duration = time.Since(x.Start)
+		if a.opts.CaptureBodies {
+			x.ResponseBody = rec.body.Bytes()
+		}
+		for _, after := range a.opts.Hooks.After {
+			after(x)
 		}
 	}()
-	a.mux.ServeHTTP(w, r)
+	a.mux.ServeHTTP(rec, r)
 }
 
 func (a *API) serveOperation(op *model.Operation, fn operation) http.Handler {
@@ -109,7 +155,7 @@ func (a *API) serveOperation(op *model.Operation, fn operation) http.Handler {
 			a.writeError(w, r, op, err)
 			return
 		}
-		out, err := a.call(r.Context(), a.scopeOf(r), op, fn, merged)
+		out, err := a.call(r.Context(), ExchangeFrom(r.Context()).Scope, op, fn, merged)
 		if err != nil {
 			a.writeError(w, r, op, err)
 			return

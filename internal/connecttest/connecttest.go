@@ -29,11 +29,17 @@ type Server struct {
 // (quotas, clock) before the first request.
 func Start(t testing.TB, store connectlocal.Store, configure ...func(*connectlocal.Service)) *Server {
 	t.Helper()
+	return StartWith(t, store, awsapi.Options{}, configure...)
+}
+
+// StartWith is Start with the handler's options (hooks, body capture, ...).
+func StartWith(t testing.TB, store connectlocal.Store, opts awsapi.Options, configure ...func(*connectlocal.Service)) *Server {
+	t.Helper()
 	svc := connectlocal.NewService(store)
 	for _, c := range configure {
 		c(svc)
 	}
-	srv := httptest.NewServer(awsapi.NewHandler(svc, awsapi.Options{}))
+	srv := httptest.NewServer(awsapi.NewHandler(svc, opts))
 	t.Cleanup(func() {
 		srv.Close()
 		store.Close()
