@@ -14,7 +14,8 @@ import (
 // resources lists the accounts and regions requests have used, plus the default one, and offers a form to
 // open any other: the store has no way to list scopes.
 func (c *console) resources(w http.ResponseWriter, r *http.Request) {
-	if a, g := r.URL.Query().Get("account"), r.URL.Query().Get("region"); a != "" || g != "" {
+	if q := r.URL.Query(); q.Has("account") || q.Has("region") {
+		a, g := q.Get("account"), q.Get("region")
 		s := connectlocal.Scope{Account: strings.TrimSpace(a), Region: strings.TrimSpace(g)}
 		if connectlocal.IsAccountID(s.Account) && s.Region != "" {
 			http.Redirect(w, r, scopePath(s), http.StatusSeeOther)

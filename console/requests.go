@@ -62,13 +62,16 @@ func NewRequests(n int) *Requests {
 	return &Requests{ring: make([]Entry, n), scopes: map[connectlocal.Scope]time.Time{}}
 }
 
-// isConsolePath reports whether a request is the console's own: those are not recorded, so browsing the
-// console never pushes the SDK's requests out of the ring.
-func isConsolePath(p string) bool { return p == "/console" || strings.HasPrefix(p, "/console/") }
+// unrecorded reports whether a request is left out of the ring: the console's own pages, so browsing the
+// console never pushes the SDK's requests out, and the health and metrics endpoints, which machines poll.
+func unrecorded(p string) bool {
+	return p == "/console" || strings.HasPrefix(p, "/console/") ||
+		p == "/_connectlocal/health" || p == "/_connectlocal/metrics"
+}
 
 // Record keeps x; use it as an awsapi.Hooks.After hook with Options.CaptureBodies set.
 func (r *Requests) Record(x *awsapi.Exchange) {
-	if isConsolePath(x.Path) {
+	if unrecorded(x.Path) {
 		return
 	}
 	e := Entry{ID: x.ID, Time: x.Start, Method: x.Method, Path: x.Path, Operation: x.Operation, Scope: x.Scope,
