@@ -2,6 +2,7 @@ package console_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -164,3 +165,5 @@ func onboarding(instance, flow string) *connect.CreateTaskTemplateInput {
 		}},
 	}
 }
+
+func errAs[T error](err error, target *T) bool { return errors.As(err, target) }
