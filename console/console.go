@@ -122,7 +122,7 @@ var funcs = template.FuncMap{
 		}
 		return string(b)
 	},
-	"str":     func(b []byte) string { return string(b) },
+	"bytes":   func(s string) []byte { return []byte(s) },
 	"pathesc": url.PathEscape,
 	"join":    strings.Join,
 }

@@ -153,6 +153,7 @@ type templateData struct {
 	A, B     int64 // the two snapshot versions compared
 	Diff     []diffRow
 	Flash    string
+	FlowName string
 }
 
 // template shows one template: its fields, its JSON as GetTaskTemplate returns it, and two snapshot versions
@@ -191,6 +192,11 @@ func (c *console) template(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Diff = diff(describe(va), describe(vb))
+	if t.ContactFlowID != "" {
+		if f, _, err := c.opts.Service.DescribeContactFlow(ctx, s, t.InstanceID, t.ContactFlowID); err == nil {
+			d.FlowName = f.Name
+		}
+	}
 	c.render(w, http.StatusOK, "template", page{Title: "Template " + t.Name, Nav: "resources", Scope: s, Data: d})
 }
 
