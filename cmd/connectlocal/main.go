@@ -198,10 +198,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(stdout, "connectlocal listening on %s\n", url)
 	fmt.Fprintf(stdout, "store: %s\n", redact(*storeURL))
-	fmt.Fprintf(stdout, "try: aws connect list-instances --endpoint-url %s\n", url)
 	if *consoleOn {
 		fmt.Fprintf(stdout, "console: %s/console/\n", url)
 	}
+	fmt.Fprintf(stdout, "try: aws connect list-instances --endpoint-url %s\n", url)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
