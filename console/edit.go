@@ -143,10 +143,15 @@ func (c *console) editSubmit(w http.ResponseWriter, r *http.Request) {
 		d.Rows = append(d.Rows, editRow{Index: len(d.Rows), New: true})
 	}
 	in := map[string]any{
-		"InstanceId": t.InstanceID, "TaskTemplateId": t.ID, "Name": d.Name, "Description": d.Description,
+		"InstanceId": t.InstanceID, "TaskTemplateId": t.ID, "Name": d.Name,
 		"Fields":      fields,
 		"Constraints": map[string]any{"RequiredFields": required, "ReadOnlyFields": readOnly, "InvisibleFields": invisible},
 		"Defaults":    map[string]any{"DefaultFieldValues": defaults},
+	}
+	// An empty description is left out when there was none: the model refuses an empty one, so the API can
+	// set a description but never clear it; clearing one is sent, and its refusal shown.
+	if d.Description != "" || t.Description != "" {
+		in["Description"] = d.Description
 	}
 	if d.FlowID != "" {
 		in["ContactFlowId"] = d.FlowID

@@ -80,6 +80,14 @@ func (e *env) get(t testing.TB, path string) (int, string) {
 
 func (e *env) post(t testing.TB, path, form, fetchSite string) int {
 	t.Helper()
+	code, _ := e.postPage(t, path, form, fetchSite)
+	return code
+}
+
+// postPage submits a form as a browser does (Sec-Fetch-Site names where it comes from) without following
+// the redirect, and returns the status and page.
+func (e *env) postPage(t testing.TB, path, form, fetchSite string) (int, string) {
+	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, e.URL+path, strings.NewReader(form))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	if fetchSite != "" {
@@ -90,8 +98,9 @@ func (e *env) post(t testing.TB, path, form, fetchSite string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
-	return resp.StatusCode
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
 }
 
 // flowContent is a minimal valid Flow language document (spec-facts §11).
