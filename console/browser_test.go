@@ -293,6 +293,11 @@ func TestConsoleInChromium(t *testing.T) {
 		if !strings.Contains(got["Team"].Error, "Required") {
 			t.Fatalf("Team shows %q", got["Team"].Error)
 		}
+		var focused string
+		eval(t, `document.activeElement.id`, &focused)
+		if focused != "form-error" {
+			t.Errorf("after a refusal the focus is on %q, not on the error summary", focused)
+		}
 		if got["Site"].Error != "" || got["Site"].Value != "https://example.com/desk" || !got["Urgent"].Checked {
 			t.Fatalf("the form did not keep what was typed: %+v %+v", got["Site"], got["Urgent"])
 		}
@@ -377,6 +382,9 @@ func TestConsoleInChromium(t *testing.T) {
 		}
 		if s := text(t, "#response-body"); !strings.Contains(s, `"PropertyList"`) || !strings.Contains(s, "Fields[1]") {
 			t.Fatalf("response body %q", s)
+		}
+		if s := text(t, "#request-headers"); !strings.Contains(s, "Credential="+connecttest.Account) || !strings.Contains(s, "Signature=(hidden)") {
+			t.Fatalf("request headers %q", s)
 		}
 	})
 

@@ -2,6 +2,8 @@ package console
 
 import (
 	"encoding/json"
+	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -29,6 +31,7 @@ type Entry struct {
 	RequestBody  []byte
 	ResponseBody []byte
 	Truncated    bool // a body was longer than MaxBodyBytes
+	Header       http.Header
 }
 
 // taskRef is a task the console has seen started: the store has no way to list contacts, so the instance
@@ -76,6 +79,7 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 	}
 	e := Entry{ID: x.ID, Time: x.Start, Method: x.Method, Path: x.Path, Operation: x.Operation, Scope: x.Scope,
 		Status: x.Status, ErrorType: x.ErrorType, Duration: x.Duration}
+	e.Header = redacted(x.Header)
 	e.RequestBody, e.Truncated = clipBody(x.RequestBody)
 	var cut bool
 	e.ResponseBody, cut = clipBody(x.ResponseBody)
@@ -163,6 +167,21 @@ func (r *Requests) Tasks(s connectlocal.Scope, instanceID string) []taskRef {
 		if t := r.tasks[i]; t.Scope == s && t.InstanceID == instanceID {
 			out = append(out, t)
 		}
+	}
+	return out
+}
+
+var signatureRe = regexp.MustCompile(`Signature=[0-9a-fA-F]+`)
+
+// redacted copies a request's headers without the parts that could be replayed: the SigV4 signature and
+// any session token.
+func redacted(h http.Header) http.Header {
+	out := h.Clone()
+	if a := out.Get("Authorization"); a != "" {
+		out.Set("Authorization", signatureRe.ReplaceAllString(a, "Signature=(hidden)"))
+	}
+	if out.Get("X-Amz-Security-Token") != "" {
+		out.Set("X-Amz-Security-Token", "(hidden)")
 	}
 	return out
 }
