@@ -173,3 +173,18 @@ func TestConsoleErrorPages(t *testing.T) {
 		}
 	}
 }
+
+// The resources page lists the default scope and every scope a request has acted in.
+func TestResourcesListScopesSeen(t *testing.T) {
+	e := start(t, 10, false)
+	other := connecttest.NewClient(e.URL, "111122223333", "eu-west-1")
+	if _, err := other.ListInstances(ctx, &connect.ListInstancesInput{}); err != nil {
+		t.Fatal(err)
+	}
+	_, page := e.get(t, "/console/resources")
+	for _, want := range []string{"/console/a/" + connecttest.Account + "/" + connecttest.Region + "/", "/console/a/111122223333/eu-west-1/"} {
+		if !strings.Contains(page, `href="`+want+`"`) {
+			t.Errorf("resources page lacks a link to %s", want)
+		}
+	}
+}

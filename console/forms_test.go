@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
+	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 )
 
@@ -93,5 +95,46 @@ func TestEditPlacesViolations(t *testing.T) {
 	got, err := e.Client.GetTaskTemplate(ctx, &connect.GetTaskTemplateInput{InstanceId: &inst, TaskTemplateId: tmpl.Id})
 	if err != nil || len(got.Fields) != 12 {
 		t.Fatalf("the refused edit changed the template: %v fields, %v", len(got.Fields), err)
+	}
+}
+
+// Fields carried outside References (schedule, expiry, quick connect) get their own controls, go to their own
+// request members, and their refusals land beside them.
+func TestPreviewSpecialFields(t *testing.T) {
+	e := start(t, 10, false)
+	inst := mustInstance(t, e.Client, "special")
+	tmpl, err := e.Client.CreateTaskTemplate(ctx, &connect.CreateTaskTemplateInput{InstanceId: &inst, Name: aws.String("Special"),
+		Fields: []types.TaskTemplateField{field("Name", types.TaskTemplateFieldTypeName),
+			field("When", types.TaskTemplateFieldTypeScheduledTime), field("Expires", types.TaskTemplateFieldTypeExpiryDuration),
+			field("Assign", types.TaskTemplateFieldTypeQuickConnect), field("Mine", types.TaskTemplateFieldTypeSelfAssign)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "/console/a/" + connecttest.Account + "/" + connecttest.Region + "/i/" + inst + "/t/" + *tmpl.Id + "/preview"
+	_, page := e.get(t, path)
+	for _, want := range []string{`<input type="datetime-local" id="f1"`, `<input type="number" id="f2"`,
+		`<input type="text" id="f3"`, `<input type="checkbox" id="f4"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the form lacks %s", want)
+		}
+	}
+	for _, c := range []struct {
+		name, key, value, want string
+	}{
+		{"a schedule in the past", "f1", "2020-01-01T00:00", "in the past"},
+		{"an expiry of no minutes", "f2", "0", "connect:ContactExpiry"},
+		{"an expiry that is no number", "f2", "soon", "whole number of minutes"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			form := url.Values{"Name": {"x"}, "f3": {"qc-1"}, c.key: {c.value}}
+			code, page := e.postPage(t, path, form.Encode(), "same-origin")
+			if code != 400 || !strings.Contains(fieldError(page, c.key), c.want) {
+				t.Fatalf("%d, beside %s: %q", code, c.key, fieldError(page, c.key))
+			}
+		})
+	}
+	code, _ := e.postPage(t, path, url.Values{"Name": {"x"}, "f3": {"qc-1"}, "f2": {"30"}}.Encode(), "same-origin")
+	if code != 303 {
+		t.Fatalf("a right form: %d", code)
 	}
 }

@@ -240,8 +240,8 @@ func placeErrors(ctls []control, msg string) {
 		case named[ctl.Label]:
 			ctl.Error = fieldMessage(msg, ctl.Label)
 		case members[ctl.Key],
-			members["ScheduledTime"] && ctl.Type == connectlocal.FieldScheduledTime,
-			members["QuickConnectId"] && ctl.Type == connectlocal.FieldQuickConnect,
+			strings.Contains(msg, "ScheduledTime") && ctl.Type == connectlocal.FieldScheduledTime,
+			strings.Contains(msg, "QuickConnectId") && ctl.Type == connectlocal.FieldQuickConnect,
 			strings.Contains(msg, "connect:ContactExpiry") && ctl.Type == connectlocal.FieldExpiryDuration:
 			ctl.Error = msg
 		}
