@@ -1,6 +1,7 @@
 package console
 
 import (
+	"errors"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -188,8 +189,8 @@ var (
 // problems lists an error's member paths with their messages: a template rule's violations, or the model's
 // problems as AWS words them ("Value ... at 'Fields[1].Type' failed to satisfy ...").
 func problems(err error) []problem {
-	e, ok := err.(*connectlocal.Error)
-	if !ok {
+	var e *connectlocal.Error
+	if !errors.As(err, &e) {
 		return nil
 	}
 	var ps []problem

@@ -136,13 +136,11 @@ func (c *console) previewSubmit(w http.ResponseWriter, r *http.Request) {
 		ctl := &ctls[i]
 		// What the agent typed is kept for the re-shown form; read-only controls keep their default and are
 		// left out of the request, where the template's default fills them in.
-		if !ctl.ReadOnly {
-			ctl.Value = strings.TrimSpace(r.PostForm.Get(ctl.Key))
-			ctl.Checked = ctl.Value == "true"
-		}
 		if ctl.ReadOnly {
 			continue
 		}
+		ctl.Value = strings.TrimSpace(r.PostForm.Get(ctl.Key))
+		ctl.Checked = ctl.Value == "true"
 		v := ctl.Value
 		if ctl.Kind == "checkbox" {
 			v = strconv.FormatBool(ctl.Checked)
