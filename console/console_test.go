@@ -188,3 +188,33 @@ func TestResourcesListScopesSeen(t *testing.T) {
 		}
 	}
 }
+
+// Two snapshot versions side by side name each change in words.
+func TestTemplateVersionsSideBySide(t *testing.T) {
+	e := start(t, 10, false)
+	inst := mustInstance(t, e.Client, "versions")
+	flow := mustFlow(t, e.Client, inst, "Route")
+	tmpl, err := e.Client.CreateTaskTemplate(ctx, onboarding(inst, flow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Client.UpdateTaskTemplate(ctx, &connect.UpdateTaskTemplateInput{InstanceId: &inst, TaskTemplateId: tmpl.Id,
+		Description: aws.String("Changed"), Fields: []types.TaskTemplateField{field("Title", types.TaskTemplateFieldTypeName),
+			field("Site", types.TaskTemplateFieldTypeUrl), field("Team", types.TaskTemplateFieldTypeSingleSelect, "Red", "Blue"),
+			field("Ticket", types.TaskTemplateFieldTypeText), field("Secret", types.TaskTemplateFieldTypeText),
+			field("Office", types.TaskTemplateFieldTypeText), field("Extra", types.TaskTemplateFieldTypeEmail)}}); err != nil {
+		t.Fatal(err)
+	}
+	_, page := e.get(t, "/console/a/"+connecttest.Account+"/"+connecttest.Region+"/i/"+inst+"/t/"+*tmpl.Id+"/?a=1&b=2")
+	rows := regexp.MustCompile(`(?s)<tr class="(\w*)">\s*<td data-label="Property">([^<]*)</td>`).FindAllStringSubmatch(page, -1)
+	got := map[string]string{}
+	for _, r := range rows {
+		got[html.UnescapeString(r[2])] = r[1]
+	}
+	for k, want := range map[string]string{"Description": "changed", "Name": "", "Field Extra: type": "added",
+		"Field Count: type": "removed", "Field Site: type": ""} {
+		if v, ok := got[k]; !ok || v != want {
+			t.Errorf("%s: %q (present %v), want %q", k, v, ok, want)
+		}
+	}
+}
