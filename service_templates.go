@@ -20,15 +20,8 @@ type CreateTaskTemplateInput struct {
 // template's InstanceID and ID and creates nothing (spec-facts §6).
 func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in CreateTaskTemplateInput) (TaskTemplate, error) {
 	now := s.now()
-	t := TaskTemplate{
-		ID: s.newID(ctx), Name: in.Name, Description: in.Description,
-		ContactFlowID: in.ContactFlowID, SelfAssignFlowID: in.SelfAssignFlowID,
-		Constraints: in.Constraints, Defaults: in.Defaults, Fields: in.Fields, Status: in.Status,
-		CreatedTime: now, LastModifiedTime: now, Version: 1,
-	}
-	if t.Status == "" {
-		t.Status = StatusActive
-	}
+	t := in.Template()
+	t.ID, t.CreatedTime, t.LastModifiedTime = s.newID(ctx), now, now
 	err := s.Store.Update(ctx, func(tx Tx) error {
 		inst, err := requireInstance(tx, scope, in.InstanceID)
 		if err != nil {
@@ -61,12 +54,35 @@ func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in Create
 	return t, nil
 }
 
+// Template is the version 1 the input describes, without id or times.
+func (in CreateTaskTemplateInput) Template() TaskTemplate {
+	t := TaskTemplate{
+		InstanceID: in.InstanceID, Name: in.Name, Description: in.Description,
+		ContactFlowID: in.ContactFlowID, SelfAssignFlowID: in.SelfAssignFlowID,
+		Constraints: in.Constraints, Defaults: in.Defaults, Fields: in.Fields, Status: in.Status, Version: 1,
+	}
+	if t.Status == "" {
+		t.Status = StatusActive
+	}
+	return t
+}
+
+// CheckTemplate runs what needs no store: the field quota (an error) and ValidateTemplate (the violations).
+// The Service runs it before its store checks; `connectlocal validate` runs it alone, so the two agree.
+func CheckTemplate(t *TaskTemplate, q Quotas) ([]Violation, error) {
+	if len(t.Fields) > q.FieldsPerTemplate {
+		return nil, quotaError("fields per task template", q.FieldsPerTemplate)
+	}
+	return ValidateTemplate(t), nil
+}
+
 // checkTemplate runs the field quota and every rule of spec-facts §4.3, collecting all violations.
 func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate) error {
-	if len(t.Fields) > s.Quotas.FieldsPerTemplate {
-		return quotaError("fields per task template", s.Quotas.FieldsPerTemplate)
+	alone, err := CheckTemplate(t, s.Quotas)
+	if err != nil {
+		return err
 	}
-	vs := violations(ValidateTemplate(t))
+	vs := violations(alone)
 	for _, ref := range []struct{ path, id string }{{"ContactFlowId", t.ContactFlowID}, {"SelfAssignFlowId", t.SelfAssignFlowID}} {
 		if ref.id == "" {
 			continue
@@ -181,14 +197,7 @@ func (s *Service) UpdateTaskTemplate(ctx context.Context, scope Scope, in Update
 			}
 			return err
 		}
-		set(&t.Name, in.Name)
-		set(&t.Description, in.Description)
-		set(&t.ContactFlowID, in.ContactFlowID)
-		set(&t.SelfAssignFlowID, in.SelfAssignFlowID)
-		set(&t.Constraints, in.Constraints)
-		set(&t.Defaults, in.Defaults)
-		set(&t.Fields, in.Fields)
-		set(&t.Status, in.Status)
+		in.Apply(&t)
 		t.Version++
 		t.LastModifiedTime = now
 		if err := s.checkTemplate(tx, scope, &t); err != nil {
@@ -197,6 +206,18 @@ func (s *Service) UpdateTaskTemplate(ctx context.Context, scope Scope, in Update
 		return s.putTemplate(tx, scope, t)
 	})
 	return t, err
+}
+
+// Apply replaces each member of t the input names.
+func (in UpdateTaskTemplateInput) Apply(t *TaskTemplate) {
+	set(&t.Name, in.Name)
+	set(&t.Description, in.Description)
+	set(&t.ContactFlowID, in.ContactFlowID)
+	set(&t.SelfAssignFlowID, in.SelfAssignFlowID)
+	set(&t.Constraints, in.Constraints)
+	set(&t.Defaults, in.Defaults)
+	set(&t.Fields, in.Fields)
+	set(&t.Status, in.Status)
 }
 
 func set[T any](dst *T, v *T) {
