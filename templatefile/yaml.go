@@ -1,6 +1,7 @@
 package templatefile
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -54,6 +55,9 @@ type parsed struct {
 
 // parse reads JSON or YAML (JSON is YAML, and yaml.v3 keeps positions for both).
 func parse(data []byte) (*parsed, error) {
+	if t := bytes.TrimSpace(data); len(t) > 0 && (t[0] == '{' || t[0] == '[') && json.Valid(t) {
+		return parseJSON(data)
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, err
