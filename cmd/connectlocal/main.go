@@ -21,6 +21,7 @@ import (
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/cloudcontrol"
 	"github.com/connectlocal/connectlocal/memory"
 	"github.com/connectlocal/connectlocal/postgres"
 	"github.com/connectlocal/connectlocal/seed"
@@ -172,6 +173,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	svc.Quotas = quotas
 
 	api := awsapi.New(svc, awsapi.Options{DefaultAccount: *account, Logger: logger})
+	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName) // awsJson1_0: POST / + X-Amz-Target
 	if *seedFile != "" {
 		f, err := seed.Read(*seedFile)
 		if err != nil {
