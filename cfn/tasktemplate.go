@@ -57,6 +57,16 @@ func TaskTemplatePath(member string) string {
 	return member
 }
 
+// TaskTemplateProblem restates a problem the Connect API found at a CreateTaskTemplate member path in the
+// type's terms: the property path, and the message with the member's name replaced by the property's.
+func TaskTemplateProblem(member, message string) (string, string) {
+	top := member[:len(member)-len(strings.TrimLeft(member, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))]
+	if prop := TaskTemplatePath(top); prop != top {
+		message = strings.ReplaceAll(message, top, prop)
+	}
+	return TaskTemplatePath(member), message
+}
+
 // TaskTemplateModel turns GetTaskTemplate's answer into the type's properties. Flow ids become ARNs, as the
 // schema's properties are ARNs.
 func TaskTemplateModel(scope connectlocal.Scope, get map[string]any) map[string]any {

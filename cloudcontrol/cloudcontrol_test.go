@@ -428,7 +428,9 @@ func TestFailedRequests(t *testing.T) {
 	}
 	ev := status(t, out.ProgressEvent.RequestToken)
 	if ev.OperationStatus != cctypes.OperationStatusFailed || ev.ErrorCode != cctypes.HandlerErrorCodeInvalidRequest ||
-		!strings.Contains(aws.ToString(ev.StatusMessage), "A template needs a field of type NAME") || ev.Identifier != nil {
+		aws.ToString(ev.StatusMessage) != "2 validation errors: Fields: A template needs a field of type NAME (REQUIRED_PROPERTY_MISSING); "+
+			"ContactFlowArn: A template needs a ContactFlowArn or a field of type QUICK_CONNECT (REQUIRED_PROPERTY_MISSING)" || ev.Identifier != nil ||
+		!ev.EventTime.Equal(*out.ProgressEvent.EventTime) {
 		t.Fatalf("broken template: %+v %s", ev, aws.ToString(ev.StatusMessage))
 	}
 	w := cloudcontrol.NewResourceRequestSuccessWaiter(cc)

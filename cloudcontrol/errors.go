@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/cfn"
 )
 
 // apiError is an error of the Cloud Control model (shared/aws/cloudcontrol-model.json): its shape name and
@@ -70,8 +72,21 @@ func handlerErrorCode(err error) string {
 	return "InvalidRequest"
 }
 
-// statusMessage is the failure's message with every template violation, as a handler reports it.
-func statusMessage(err error) string {
+// statusMessage is the failure's message. A template's violations are restated in the type's property
+// names (ContactFlowArn, Defaults[0]), as the resource type's handler speaks.
+func statusMessage(typeName string, err error) string {
 	e := connectlocal.AsError(err)
-	return e.Message
+	if len(e.Violations) == 0 || typeName != cfn.TaskTemplate {
+		return e.Message
+	}
+	parts := make([]string, len(e.Violations))
+	for i, v := range e.Violations {
+		path, msg := cfn.TaskTemplateProblem(v.Path, v.Message)
+		parts[i] = fmt.Sprintf("%s: %s (%s)", path, msg, v.Reason)
+	}
+	noun := "errors"
+	if len(parts) == 1 {
+		noun = "error"
+	}
+	return fmt.Sprintf("%d validation %s: %s", len(parts), noun, strings.Join(parts, "; "))
 }

@@ -69,10 +69,9 @@ func (h *Handler) mutate(scope connectlocal.Scope, in map[string]any, t *resourc
 	if id != "" {
 		start.Identifier = id
 	}
-	end := start
-	end.EventTime = h.eventTime()
+	end := start // EventTime stays: "when the resource operation request was initiated" (API reference)
 	if err != nil {
-		end.OperationStatus, end.ErrorCode, end.StatusMessage = "FAILED", handlerErrorCode(err), statusMessage(err)
+		end.OperationStatus, end.ErrorCode, end.StatusMessage = "FAILED", handlerErrorCode(err), statusMessage(t.schema.Name, err)
 	} else {
 		end.OperationStatus = "SUCCESS"
 		if model != nil {

@@ -77,10 +77,10 @@ type checker struct {
 type definition struct {
 	operation string
 	request   map[string]any
-	base      string              // the file path of the object the request paths are relative to
-	toFile    func(string) string // request member path → path relative to base
-	unknown   []string            // file-relative paths whose values are unknown (intrinsics, CLI flags)
-	deploy    bool                // a file that creates the template (CREATE input, CloudFormation)
+	base      string                                    // the file path of the object the request paths are relative to
+	restate   func(member, msg string) (string, string) // request member path → path relative to base, message
+	unknown   []string                                  // file-relative paths whose values are unknown (intrinsics, CLI flags)
+	deploy    bool                                      // a file that creates the template (CREATE input, CloudFormation)
 	extra     []connectlocal.Violation
 }
 
@@ -91,7 +91,7 @@ func (c *checker) cliInput(base string, v any) {
 		return
 	}
 	d := definition{operation: "CreateTaskTemplate", request: obj, base: base, deploy: true,
-		toFile: func(s string) string { return s }}
+		restate: func(p, m string) (string, string) { return p, m }}
 	if _, ok := obj["TaskTemplateId"]; ok {
 		d.operation, d.deploy = "UpdateTaskTemplate", false
 	}
@@ -137,7 +137,7 @@ func (c *checker) cloudFormation(root map[string]any) error {
 				continue // the whole definition is computed at deploy time
 			}
 		}
-		d := definition{operation: "CreateTaskTemplate", base: base, deploy: true, toFile: cfn.TaskTemplatePath}
+		d := definition{operation: "CreateTaskTemplate", base: base, deploy: true, restate: cfn.TaskTemplateProblem}
 		d.extra = c.flowRefs(props, resources, params)
 		resolved := c.resolve(props, "", &d.unknown).(map[string]any)
 		d.request, _ = cfn.TaskTemplateCreate(resolved)
@@ -265,13 +265,12 @@ func (c *checker) check(d definition) {
 	}
 	f := awsapi.Check(d.operation, input, connectlocal.DefaultQuotas())
 	report := func(member, msg, code, severity string) {
-		path := d.toFile(member)
-		if member == "" || d.hidden(path, severity == "error") {
+		if member == "" {
 			return
 		}
-		top := member[:len(member)-len(strings.TrimLeft(member, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))]
-		if prop := d.toFile(top); prop != top { // speak the file's language in the message too
-			msg = strings.ReplaceAll(msg, top, prop)
+		path, msg := d.restate(member, msg)
+		if d.hidden(path, severity == "error") {
+			return
 		}
 		c.add(join(d.base, path), msg, code, severity)
 	}
