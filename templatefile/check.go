@@ -196,20 +196,20 @@ func instanceKey(v any) string {
 	return ""
 }
 
-// containers are members whose value is an object or a list: an intrinsic there is left out, not replaced
-// by a string, so the request still decodes and the rules run on the rest.
-var containers = map[string]bool{"Fields": true, "Constraints": true, "Defaults": true, "Tags": true,
-	"RequiredFields": true, "ReadOnlyFields": true, "InvisibleFields": true, "SingleSelectOptions": true,
-	"Id": true, "DefaultFieldValues": true}
+// objects are members whose value is an object or a list of objects: an intrinsic there (or in place of
+// one of its items) is left out rather than replaced by a string, so the request still decodes and the rules
+// run on the rest. SingleSelectOptions is a list of strings: the list goes, an item becomes a string.
+var objects = map[string]bool{"Fields": true, "Constraints": true, "Defaults": true, "Tags": true,
+	"RequiredFields": true, "ReadOnlyFields": true, "InvisibleFields": true, "Id": true, "DefaultFieldValues": true}
 
-// resolve replaces each intrinsic by a value that passes (a unique string, or nothing where an object or list
-// goes) and notes its path as unknown.
+// resolve replaces each intrinsic by a value that passes (a unique string, or nothing where an object goes)
+// and notes its path as unknown.
 func (c *checker) resolve(v any, path string, unknown *[]string) any {
 	switch v := v.(type) {
 	case Intrinsic:
 		*unknown = append(*unknown, path)
-		last := path[strings.LastIndexAny(path, ".")+1:]
-		if containers[last] || strings.HasSuffix(path, "]") && strings.HasPrefix(path, "Fields[") && !strings.Contains(path, ".") {
+		name, _, item := strings.Cut(path[strings.LastIndex(path, ".")+1:], "[")
+		if objects[name] || name == "SingleSelectOptions" && !item {
 			return nil
 		}
 		return fmt.Sprintf("unknown%d", len(*unknown))

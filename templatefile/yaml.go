@@ -49,9 +49,13 @@ type Pos struct{ Line, Column int }
 // parsed is a file read into plain values (map[string]any, []any, string, json.Number, bool, nil and
 // Intrinsic) with the position of every value by its path (Resources.X.Properties.Fields[0].Id.Name).
 type parsed struct {
-	root any
-	pos  map[string]Pos
+	root   any
+	pos    map[string]Pos
+	values int // values read; aliases may repeat a subtree, so this is capped (a "billion laughs" file)
 }
+
+// maxValues bounds the values one file may expand to.
+const maxValues = 1 << 20
 
 // parse reads JSON or YAML (JSON is YAML, and yaml.v3 keeps positions for both).
 func parse(data []byte) (*parsed, error) {
@@ -82,6 +86,9 @@ func join(path, key string) string {
 func (p *parsed) value(n *yaml.Node, path string, depth int) (any, error) {
 	if depth > 200 {
 		return nil, fmt.Errorf("line %d: nested too deep", n.Line)
+	}
+	if p.values++; p.values > maxValues {
+		return nil, fmt.Errorf("line %d: more than %d values (aliases expanding?)", n.Line, maxValues)
 	}
 	if n.Kind == yaml.AliasNode {
 		return p.value(n.Alias, path, depth+1)
