@@ -68,6 +68,7 @@ type ProgressEvent struct {
 
 type operation func(h *Handler, ctx context.Context, scope connectlocal.Scope, in map[string]any) (any, error)
 
+// operations lists every operation of the Cloud Control model; a test checks the two agree.
 var operations = map[string]operation{
 	"CreateResource":           (*Handler).createResource,
 	"GetResource":              (*Handler).getResource,
