@@ -62,19 +62,26 @@ func validate(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	format := fs.String("format", "text", "output format: text or json")
 	var ignore ignoreFlag
 	fs.Var(&ignore, "ignore", "warning `CODE` to leave out (repeatable)")
-	if err := fs.Parse(args); err != nil {
-		return err
+	var files []string
+	for { // flags may come after files too: validate a.json --format json
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if args = fs.Args(); len(args) == 0 {
+			break
+		}
+		files, args = append(files, args[0]), args[1:]
 	}
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("--format must be text or json, not %q", *format)
 	}
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		fs.Usage()
 		return errors.New("validate: no files given")
 	}
 	all := []templatefile.Finding{}
 	var unreadable []string
-	for _, name := range fs.Args() {
+	for _, name := range files {
 		data, err := os.ReadFile(name)
 		var found []templatefile.Finding
 		if err == nil {

@@ -64,6 +64,7 @@ func TestValidate(t *testing.T) {
 		{"ignored", []string{"--ignore", "INACTIVE_TEMPLATE,DEFAULT_ON_INVISIBLE_FIELD", "--ignore", "REQUIRED_READ_ONLY_WITHOUT_DEFAULT", vdir + "warnings.json"}, 1},
 		{"only-warnings-ignored", []string{"--ignore", "INACTIVE_TEMPLATE", "--ignore", "DEFAULT_ON_INVISIBLE_FIELD", "--ignore", "REQUIRED_READ_ONLY_WITHOUT_DEFAULT", vdir + "good-cli.json", vdir + "clean-stack.yaml"}, 0},
 		{"json", []string{"--format", "json", vdir + "cli-list.yaml"}, 1},
+		{"json", []string{vdir + "cli-list.yaml", "--format", "json"}, 1}, // flags after files, same output
 		{"several", []string{vdir + "good-cli.json", vdir + "bad-cli.json", vdir + "stack.json"}, 1},
 		{"unreadable", []string{vdir + "unreadable.yaml", vdir + "bad-cli.json"}, 2},
 		{"missing-file", []string{vdir + "no-such-file.json"}, 2},
