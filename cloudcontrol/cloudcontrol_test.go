@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,13 +19,15 @@ import (
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
+	"github.com/connectlocal/connectlocal/postgres/postgrestest"
 	"github.com/connectlocal/connectlocal/sqlite"
 )
 
-// eachStore runs fn on a fresh server on memory and on SQLite.
+// eachStore runs fn on a fresh server on memory and on SQLite, and on PostgreSQL when
+// CONNECTLOCAL_TEST_POSTGRES names one.
 func eachStore(t *testing.T, fn func(t *testing.T, srv *connecttest.Server)) {
 	t.Helper()
-	for name, open := range map[string]func(t *testing.T) connectlocal.Store{
+	stores := map[string]func(t *testing.T) connectlocal.Store{
 		"memory": func(*testing.T) connectlocal.Store { return memory.New() },
 		"sqlite": func(t *testing.T) connectlocal.Store {
 			s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
@@ -33,7 +36,11 @@ func eachStore(t *testing.T, fn func(t *testing.T, srv *connecttest.Server)) {
 			}
 			return s
 		},
-	} {
+	}
+	if os.Getenv(postgrestest.EnvVar) != "" {
+		stores["postgres"] = func(t *testing.T) connectlocal.Store { return postgrestest.Open(t) }
+	}
+	for name, open := range stores {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			fn(t, connecttest.Start(t, open(t)))
