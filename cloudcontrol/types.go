@@ -163,7 +163,10 @@ func listTaskTemplates(h *Handler, ctx context.Context, scope connectlocal.Scope
 	var list []map[string]any
 	items, _ := out["TaskTemplates"].([]any)
 	for _, it := range items {
-		m, _ := it.(map[string]any)
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
 		m["InstanceId"] = rn.InstanceID
 		if rn.InstanceID == "" {
 			m["InstanceId"] = inst
@@ -255,8 +258,9 @@ func listInstances(h *Handler, ctx context.Context, scope connectlocal.Scope, _ 
 	var list []map[string]any
 	items, _ := out["InstanceSummaryList"].([]any)
 	for _, it := range items {
-		m, _ := it.(map[string]any)
-		list = append(list, cfn.InstanceModel(m))
+		if m, ok := it.(map[string]any); ok {
+			list = append(list, cfn.InstanceModel(m))
+		}
 	}
 	token, _ := out["NextToken"].(string)
 	return list, token, nil
