@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/connectlocal/connectlocal"
@@ -28,13 +29,26 @@ var migrations embed.FS
 type Store struct {
 	pool   *pgxpool.Pool
 	schema string // current_schema(), part of every advisory lock id
+
+	// Group commit (group.go): Updates queue here for the lanes; nil when Options.CommitLanes < 0.
+	updates   chan *update
+	quit      chan struct{} // closed by Close
+	stopped   chan struct{} // closed once every lane has returned
+	lanes     sync.WaitGroup
+	closeOnce sync.Once
 }
 
 // Options tune the pool.
 type Options struct {
 	MaxConns         int32         // 0: the DSN's pool_max_conns, else pgx's default (4 or the CPU count)
 	StatementTimeout time.Duration // 0: 30s
+	// CommitLanes is how many groups of concurrent Updates run at once on this node, each in one
+	// transaction (group.go). 0: DefaultCommitLanes; negative: every Update in a transaction of its own.
+	CommitLanes int
 }
+
+// DefaultCommitLanes: enough lanes that a slow Update holds few others, few enough that Updates group.
+const DefaultCommitLanes = 4
 
 // migrationLock is the advisory lock key two starting nodes serialize their migrations on.
 const migrationLock int32 = 0x636f6e6d // "conm"; the second key is the schema, so schemas never wait on each other
@@ -82,6 +96,19 @@ func Open(ctx context.Context, dsn string, opts ...Options) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("postgres %s: %s", where, describe(err))
+	}
+	if o.CommitLanes == 0 {
+		o.CommitLanes = DefaultCommitLanes
+	}
+	if o.CommitLanes > 0 {
+		s.updates = make(chan *update, maxGroup)
+		s.quit = make(chan struct{})
+		s.stopped = make(chan struct{})
+		for range o.CommitLanes {
+			s.lanes.Add(1)
+			go s.lane()
+		}
+		go func() { s.lanes.Wait(); close(s.stopped) }()
 	}
 	return s, nil
 }
@@ -166,9 +193,43 @@ func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error 
 	return fn(&txn{ctx: ctx, tx: tx})
 }
 
-// Update runs fn in a READ COMMITTED transaction holding key's advisory lock (see begin); a deadlock or
-// serialization failure re-runs it with a short random pause (the Store contract allows it).
+// Update runs fn in a READ COMMITTED transaction holding key's advisory lock: a group commit shared with
+// the node's other concurrent Updates (group.go), or, for the zero key or when fn's key is busy, a
+// transaction of its own (updateAlone). It returns once the COMMIT is acknowledged (synchronous_commit as
+// the server sets it: durable by default).
 func (s *Store) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
+	if s.updates != nil && key != (connectlocal.UpdateKey{}) {
+		u := &update{ctx: ctx, key: key, fn: fn, done: make(chan error, 1)}
+		select {
+		case s.updates <- u:
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-s.quit:
+			return errClosed
+		}
+		var err error
+		select {
+		case err = <-u.done:
+		case <-s.stopped:
+			select {
+			case err = <-u.done: // answered just before the lanes stopped
+			default:
+				return errClosed
+			}
+		}
+		if p, ok := err.(panicked); ok {
+			panic(p.v)
+		}
+		if err != errAlone {
+			return err
+		}
+	}
+	return s.updateAlone(ctx, key, fn)
+}
+
+// updateAlone runs fn in a transaction of its own holding key's advisory lock (see begin); a deadlock or
+// serialization failure re-runs it with a short random pause (the Store contract allows it).
+func (s *Store) updateAlone(ctx context.Context, key connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
 	begin := s.begin(key)
 	for attempt := 1; ; attempt++ {
 		err := s.updateOnce(ctx, begin, fn)
@@ -199,9 +260,14 @@ func (s *Store) begin(key connectlocal.UpdateKey) []queued {
 	if key == (connectlocal.UpdateKey{}) {
 		return []queued{begin, {"SELECT pg_advisory_xact_lock($1)", []any{all}}}
 	}
-	k := lockID(s.schema, "key", key.Scope.Account, key.Scope.Region, key.InstanceID)
+	k := s.keyLock(key)
 	// One statement; every Update takes the two locks in this order, so none waits for another in a cycle.
 	return []queued{begin, {"SELECT pg_advisory_xact_lock_shared($1), pg_advisory_xact_lock($2)", []any{all, k}}}
+}
+
+// keyLock is the advisory lock id of a non-zero key.
+func (s *Store) keyLock(key connectlocal.UpdateKey) int64 {
+	return lockID(s.schema, "key", key.Scope.Account, key.Scope.Region, key.InstanceID)
 }
 
 // lockID hashes parts into an advisory lock id. The schema is part of it, so stores in different schemas of
@@ -285,8 +351,12 @@ func (s *Store) Secret(ctx context.Context) ([]byte, error) {
 // Ping checks the database answers.
 func (s *Store) Ping(ctx context.Context) error { return wrap(s.pool.Ping(ctx)) }
 
-// Close closes the pool.
+// Close stops the lanes (each finishes its group) and closes the pool.
 func (s *Store) Close() error {
+	if s.updates != nil {
+		s.closeOnce.Do(func() { close(s.quit) })
+		<-s.stopped
+	}
 	s.pool.Close()
 	return nil
 }

@@ -33,6 +33,13 @@ type txn struct {
 	// next statement that must answer, or with COMMIT (issue 10: an update was ten round trips). A queued
 	// write's failure is reported by that later call, or by Update.
 	pending []queued
+	// In a group commit (group.go), the first carried pending statements belong to the previous Update of
+	// the group (its queued writes and the savepoint switch); their failure is that Update's, recorded in
+	// group.results[owner], not this one's. broken is set when the shared transaction cannot go on.
+	carried int
+	owner   int
+	group   *group
+	broken  bool
 }
 
 type queued struct {
@@ -56,16 +63,18 @@ func (t *txn) send(query string, args []any, read func(pgx.BatchResults) error) 
 	for _, p := range t.pending {
 		b.Queue(p.sql, p.args...)
 	}
-	n := len(t.pending)
-	t.pending = t.pending[:0]
+	sent := t.pending
+	n := len(sent)
+	t.pending = nil
 	if query != "" {
 		b.Queue(query, args...)
 	}
 	br := t.tx.SendBatch(t.ctx, b)
 	var first error
+	firstAt := -1
 	for i := 0; i < n; i++ {
 		if _, err := br.Exec(); err != nil && first == nil {
-			first = err
+			first, firstAt = err, i
 		}
 	}
 	if first == nil && query != "" {
@@ -74,7 +83,24 @@ func (t *txn) send(query string, args []any, read func(pgx.BatchResults) error) 
 	if err := br.Close(); err != nil && first == nil {
 		first = err
 	}
-	return first
+	carried := t.carried
+	t.carried = 0
+	if firstAt < 0 || firstAt >= carried {
+		return first
+	}
+	// A carried statement failed: the pipeline skipped everything after it, this Update's statements too.
+	// The previous Update failed; undo it to its savepoint (which then serves this Update) and send ours again.
+	if t.owner < 0 {
+		t.broken = true
+		return first
+	}
+	t.group.results[t.owner] = t.group.outcome(wrap(first))
+	if _, err := t.tx.Exec(t.ctx, "ROLLBACK TO SAVEPOINT u"); err != nil {
+		t.broken = true
+		return err
+	}
+	t.pending = append([]queued(nil), sent[carried:]...)
+	return t.send(query, args, read)
 }
 
 // batchRow is a row read in the round trip that also sends the pending statements.
