@@ -17,12 +17,11 @@ import (
 // lanes (Options.CommitLanes) each take whatever Updates are waiting and run them one after another on one
 // connection; the queued writes of one Update ride with the next one's first read.
 //
-// Locks: a group takes its keys' advisory locks with pg_try_advisory_xact_lock, all at its start, and never
-// waits for one. An Update whose key another transaction holds leaves the group and runs in a transaction of
-// its own (Store.updateAlone), which waits for its one key as before. So no group waits for an advisory lock
-// while holding others, and groups on two nodes cannot deadlock on their key sets; a deadlock that still
-// happens (on a unique index shared across keys, such as an instance alias) fails one statement, whose
-// Update is undone to its savepoint and re-run on its own.
+// Locks: a group takes all its keys' advisory locks at its start, in one global order (lockGroup), so groups
+// on two nodes cannot deadlock on their key sets; a group that waits too long for them gives up and its
+// Updates run in transactions of their own (Store.updateAlone). A deadlock that still happens (on a unique
+// index shared across keys, such as an instance alias) fails one statement: the group, if it was taking its
+// locks, or else that Update, which is undone to its savepoint and re-run on its own.
 type update struct {
 	ctx  context.Context
 	key  connectlocal.UpdateKey
@@ -108,6 +107,7 @@ func (s *Store) commitGroup(batch []*update) {
 	case 0:
 		return
 	case 1:
+		dbgSingles.Add(1)
 		live[0].done <- s.runAlone(live[0])
 		return
 	}
@@ -122,11 +122,13 @@ func (s *Store) commitGroup(batch []*update) {
 		return
 	}
 	defer conn.Release()
-	run := s.lockGroup(ctx, conn, live)
-	if len(run) == 0 {
+	if !s.lockGroup(ctx, conn, live) {
 		return
 	}
+	run := live
 	g := &group{results: make([]error, len(run))}
+	dbgGroups.Add(1)
+	dbgGrouped.Add(int64(len(run)))
 	answer := func() {
 		for i, u := range run {
 			u.done <- g.results[i]
@@ -209,40 +211,39 @@ func (g *group) failed(t *txn, err error) error {
 	return err
 }
 
-// lockGroup begins the group's transaction and takes, without waiting, the store-wide lock shared and each
-// key's lock. Updates whose lock is taken are returned in order; the others are told to run alone at once.
-func (s *Store) lockGroup(ctx context.Context, conn *pgxpool.Conn, live []*update) []*update {
+// lockGroup begins the group's transaction and takes the store-wide lock shared and each key's lock, in
+// ascending order of lock id. Every transaction takes its advisory locks in that order (the store-wide lock
+// first, see begin) and takes none later, so no two wait for each other's in a cycle. A wait longer than
+// groupLockTimeout (a slow Update holds a key) gives up: the group's Updates then run on their own, so a slow
+// Update holds back no Update of another key for longer than that. It returns whether the locks are held; if
+// not, every Update has been told to run alone.
+func (s *Store) lockGroup(ctx context.Context, conn *pgxpool.Conn, live []*update) bool {
 	ids := make([]int64, len(live))
 	for i, u := range live {
 		ids[i] = s.keyLock(u.key)
 	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
 	b := &pgx.Batch{}
 	b.Queue("BEGIN ISOLATION LEVEL READ COMMITTED")
-	var all bool
-	var got []int64
-	b.Queue("SELECT pg_try_advisory_xact_lock_shared($1)", lockID(s.schema, "all")).QueryRow(func(r pgx.Row) error { return r.Scan(&all) })
-	b.Queue("SELECT coalesce(array_agg(k), '{}') FROM (SELECT DISTINCT k FROM unnest($1::bigint[]) k) d WHERE pg_try_advisory_xact_lock(k)", ids).
-		QueryRow(func(r pgx.Row) error { return r.Scan(&got) })
-	if err := conn.SendBatch(ctx, b).Close(); err != nil || !all {
+	b.Queue("SET LOCAL lock_timeout = " + groupLockTimeout)
+	b.Queue("SELECT pg_advisory_xact_lock_shared($1)", lockID(s.schema, "all"))
+	for _, k := range ids {
+		b.Queue("SELECT pg_advisory_xact_lock($1)", k)
+	}
+	b.Queue("SET LOCAL lock_timeout TO DEFAULT") // the Updates' own statements wait as in a transaction of their own
+	if err := conn.SendBatch(ctx, b).Close(); err != nil {
 		rollback(conn)
 		for _, u := range live {
 			u.done <- errAlone
 		}
-		return nil
+		return false
 	}
-	var run []*update
-	for i, u := range live {
-		if slices.Contains(got, ids[i]) {
-			run = append(run, u)
-		} else {
-			u.done <- errAlone
-		}
-	}
-	if len(run) == 0 {
-		rollback(conn)
-	}
-	return run
+	return true
 }
+
+// groupLockTimeout bounds how long a group waits for its keys' locks.
+const groupLockTimeout = "'200ms'"
 
 // callFn runs fn, turning a panic into an error so that one bad Update cannot take the lane down.
 func callFn(fn func(connectlocal.Tx) error, t *txn) (err error) {

@@ -223,7 +223,9 @@ func (s *Store) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(
 		if err != errAlone {
 			return err
 		}
+		dbgFallback.Add(1)
 	}
+	dbgAlone.Add(1)
 	return s.updateAlone(ctx, key, fn)
 }
 
