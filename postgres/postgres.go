@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/connectlocal/connectlocal"
@@ -30,25 +31,24 @@ type Store struct {
 	pool   *pgxpool.Pool
 	schema string // current_schema(), part of every advisory lock id
 
-	// Group commit (group.go): Updates queue here for the lanes; nil when Options.CommitLanes < 0.
-	updates   chan *update
-	quit      chan struct{} // closed by Close
-	stopped   chan struct{} // closed once every lane has returned
-	lanes     sync.WaitGroup
-	closeOnce sync.Once
+	// Group commit per key (group.go): the queue of each key whose runner is at work on this node.
+	grouped bool // false when Options.NoGroupCommit
+	mu      sync.Mutex
+	active  map[int64]*keyQueue
+	closed  bool
+	runners sync.WaitGroup
+	// groupedUpdates counts the Updates run in a transaction shared with another (tests read it).
+	groupedUpdates atomic.Int64
 }
 
 // Options tune the pool.
 type Options struct {
 	MaxConns         int32         // 0: the DSN's pool_max_conns, else pgx's default (4 or the CPU count)
 	StatementTimeout time.Duration // 0: 30s
-	// CommitLanes is how many groups of concurrent Updates run at once on this node, each in one
-	// transaction (group.go). 0: DefaultCommitLanes; negative: every Update in a transaction of its own.
-	CommitLanes int
+	// NoGroupCommit runs every Update in a transaction of its own, instead of sharing one with the Updates of
+	// the same key queued behind it on this node (group.go).
+	NoGroupCommit bool
 }
-
-// DefaultCommitLanes: enough lanes that a slow Update holds few others, few enough that Updates group.
-const DefaultCommitLanes = 4
 
 // migrationLock is the advisory lock key two starting nodes serialize their migrations on.
 const migrationLock int32 = 0x636f6e6d // "conm"; the second key is the schema, so schemas never wait on each other
@@ -97,19 +97,8 @@ func Open(ctx context.Context, dsn string, opts ...Options) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres %s: %s", where, describe(err))
 	}
-	if o.CommitLanes == 0 {
-		o.CommitLanes = DefaultCommitLanes
-	}
-	if o.CommitLanes > 0 {
-		s.updates = make(chan *update, maxGroup)
-		s.quit = make(chan struct{})
-		s.stopped = make(chan struct{})
-		for range o.CommitLanes {
-			s.lanes.Add(1)
-			go s.lane()
-		}
-		go func() { s.lanes.Wait(); close(s.stopped) }()
-	}
+	s.grouped = !o.NoGroupCommit
+	s.active = map[int64]*keyQueue{}
 	return s, nil
 }
 
@@ -193,39 +182,24 @@ func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error 
 	return fn(&txn{ctx: ctx, tx: tx})
 }
 
-// Update runs fn in a READ COMMITTED transaction holding key's advisory lock: a group commit shared with
-// the node's other concurrent Updates (group.go), or, for the zero key or when fn's key is busy, a
-// transaction of its own (updateAlone). It returns once the COMMIT is acknowledged (synchronous_commit as
+// Update runs fn in a READ COMMITTED transaction holding key's advisory lock, shared with the Updates of
+// the same key queued behind it on this node (group.go); the zero key, and an Update that hit a conflict,
+// run in a transaction of their own (updateAlone). It returns once the COMMIT is acknowledged (synchronous_commit as
 // the server sets it: durable by default).
 func (s *Store) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
-	if s.updates != nil && key != (connectlocal.UpdateKey{}) {
+	if s.grouped && key != (connectlocal.UpdateKey{}) {
 		u := &update{ctx: ctx, key: key, fn: fn, done: make(chan error, 1)}
-		select {
-		case s.updates <- u:
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-s.quit:
-			return errClosed
+		if err := s.enqueue(s.keyLock(key), u); err != nil {
+			return err
 		}
-		var err error
-		select {
-		case err = <-u.done:
-		case <-s.stopped:
-			select {
-			case err = <-u.done: // answered just before the lanes stopped
-			default:
-				return errClosed
-			}
-		}
+		err := <-u.done // a runner always answers: Close waits for the runners
 		if p, ok := err.(panicked); ok {
 			panic(p.v)
 		}
 		if err != errAlone {
 			return err
 		}
-		dbgFallback.Add(1)
 	}
-	dbgAlone.Add(1)
 	return s.updateAlone(ctx, key, fn)
 }
 
@@ -353,12 +327,12 @@ func (s *Store) Secret(ctx context.Context) ([]byte, error) {
 // Ping checks the database answers.
 func (s *Store) Ping(ctx context.Context) error { return wrap(s.pool.Ping(ctx)) }
 
-// Close stops the lanes (each finishes its group) and closes the pool.
+// Close refuses new Updates, waits for the queued ones to finish and closes the pool.
 func (s *Store) Close() error {
-	if s.updates != nil {
-		s.closeOnce.Do(func() { close(s.quit) })
-		<-s.stopped
-	}
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	s.runners.Wait()
 	s.pool.Close()
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strconv"
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
@@ -97,7 +98,8 @@ func runScaleOut(ctx context.Context, c config, out io.Writer, dsn, cpuProfile s
 	defer liteNode.close()
 	var pgNodes []node
 	for i := 0; i < 2; i++ {
-		pg, err := postgres.Open(ctx, dsn, postgres.Options{MaxConns: scalePostgresNodeConns})
+		lanes, _ := strconv.Atoi(os.Getenv("LANES"))
+		pg, err := postgres.Open(ctx, dsn, postgres.Options{MaxConns: scalePostgresNodeConns, NoGroupCommit: lanes < 0})
 		if err != nil {
 			return err
 		}

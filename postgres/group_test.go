@@ -1,0 +1,161 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/postgres/postgrestest"
+)
+
+// Updates of one key queued behind a running one share the next transaction, each in a savepoint: each
+// answers exactly as it would alone — a write that fails only when the next Update's statement carries it,
+// an fn that fails after writing, one that writes without reading, one that panics — and only the
+// successful ones are kept.
+func TestUpdate_groupCommitKeepsEachUpdateAtomic(t *testing.T) {
+	s := postgrestest.Open(t)
+	// A guard against a hang, not a timing assertion.
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	scope := connectlocal.Scope{Account: "123456789012", Region: "us-east-1"}
+	key := connectlocal.InstanceKey(scope, "i")
+	tmpl := connectlocal.TaskTemplate{InstanceID: "i", ID: "t", Name: "T", Status: connectlocal.StatusActive, Version: 1}
+	if err := s.Update(ctx, key, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, tmpl) }); err != nil {
+		t.Fatal(err)
+	}
+	tag := func(tx connectlocal.Tx, name string) error {
+		return tx.PutTags(scope, "arn:test:"+name, map[string]string{"k": name})
+	}
+	// next writes the version after the latest.
+	next := func(tx connectlocal.Tx) error {
+		cur, err := tx.GetTaskTemplate(scope, "i", "t", 0)
+		if err != nil {
+			return err
+		}
+		cur.Version++
+		return tx.PutTaskTemplate(scope, cur)
+	}
+	errDomain := connectlocal.Errorf(connectlocal.InvalidRequest, "refused")
+
+	// A holds the key's runner until released; the others queue behind it in this order.
+	inA, release := make(chan struct{}), make(chan struct{})
+	queued := []struct {
+		name string
+		fn   func(tx connectlocal.Tx) error
+		ok   bool // kept
+	}{
+		{"a", func(tx connectlocal.Tx) error {
+			if err := next(tx); err != nil {
+				return err
+			}
+			close(inA)
+			select {
+			case <-release:
+			case <-ctx.Done():
+			}
+			return tag(tx, "a")
+		}, true},
+		{"b-bad-version", func(tx connectlocal.Tx) error { // fails only when C's first read carries it
+			if err := tag(tx, "b-bad-version"); err != nil {
+				return err
+			}
+			bad := tmpl
+			bad.Version = 9
+			return tx.PutTaskTemplate(scope, bad)
+		}, false},
+		{"c", func(tx connectlocal.Tx) error {
+			if err := next(tx); err != nil {
+				return err
+			}
+			return tag(tx, "c")
+		}, true},
+		{"d-refused", func(tx connectlocal.Tx) error {
+			if err := tag(tx, "d-refused"); err != nil {
+				return err
+			}
+			if err := next(tx); err != nil {
+				return err
+			}
+			return errDomain
+		}, false},
+		{"e-write-only", func(tx connectlocal.Tx) error { return tag(tx, "e-write-only") }, true},
+		{"f-panics", func(tx connectlocal.Tx) error {
+			if err := next(tx); err != nil {
+				return err
+			}
+			panic("f")
+		}, false},
+		{"g", func(tx connectlocal.Tx) error {
+			if err := next(tx); err != nil {
+				return err
+			}
+			return tag(tx, "g")
+		}, true},
+	}
+	errs := make([]chan error, len(queued))
+	for i, q := range queued {
+		errs[i] = make(chan error, 1)
+		go func() {
+			defer func() {
+				if p := recover(); p != nil {
+					errs[i] <- fmt.Errorf("panic: %v", p)
+				}
+			}()
+			errs[i] <- s.Update(ctx, key, q.fn)
+		}()
+		if i == 0 {
+			<-inA
+			continue
+		}
+		for s.QueuedForTest(key) < i { // enqueue in order: each Update is queued before the next starts
+			if ctx.Err() != nil {
+				t.Fatal("Update never queued")
+			}
+			runtime.Gosched()
+		}
+	}
+	before := s.GroupedForTest()
+	close(release)
+	for i, q := range queued {
+		err := <-errs[i]
+		switch {
+		case q.ok && err != nil:
+			t.Errorf("%s: %v", q.name, err)
+		case !q.ok && err == nil:
+			t.Errorf("%s: succeeded", q.name)
+		case q.name == "d-refused" && !errors.Is(err, errDomain) && connectlocal.CodeOf(err) != connectlocal.InvalidRequest:
+			t.Errorf("%s: %v, want its own error", q.name, err)
+		case q.name == "f-panics" && err.Error() != "panic: f":
+			t.Errorf("%s: %v, want the panic", q.name, err)
+		}
+	}
+	if got := s.GroupedForTest() - before; got < int64(len(queued)-1) {
+		t.Errorf("%d Updates ran in a shared transaction, want the %d queued", got, len(queued)-1)
+	}
+	err := s.View(ctx, func(tx connectlocal.Tx) error {
+		cur, err := tx.GetTaskTemplate(scope, "i", "t", 0)
+		if err != nil {
+			return err
+		}
+		if cur.Version != 4 { // 1, then A, C and G
+			t.Errorf("latest version %d, want 4", cur.Version)
+		}
+		for _, q := range queued {
+			tags, err := tx.Tags(scope, "arn:test:"+q.name)
+			if err != nil {
+				return err
+			}
+			if kept := tags != nil; kept != q.ok {
+				t.Errorf("%s: its write kept = %v, want %v", q.name, kept, q.ok)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
