@@ -60,6 +60,9 @@ func TestUpdate_groupCommitKeepsEachUpdateAtomic(t *testing.T) {
 			return tag(tx, "a")
 		}, true},
 		{"b-bad-version", func(tx connectlocal.Tx) error { // fails only when C's first read carries it
+			if _, err := tx.GetTaskTemplate(scope, "i", "t", 0); err != nil {
+				return err
+			}
 			if err := tag(tx, "b-bad-version"); err != nil {
 				return err
 			}
