@@ -25,8 +25,9 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Store is a pgx pool. Each Update holds an advisory lock on its key (see lockSQL), so every node sees the
-// outcome a single serialized writer per key would give, and different instances write in parallel.
+// Store is a pgx pool. Each Update holds an advisory lock on its key (see begin), so every node sees the
+// outcome a single serialized writer per key would give, and different instances write in parallel. Updates
+// of one key queued on a node share a transaction (group.go).
 type Store struct {
 	pool   *pgxpool.Pool
 	schema string // current_schema(), part of every advisory lock id

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
-	"strconv"
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
@@ -96,25 +95,27 @@ func runScaleOut(ctx context.Context, c config, out io.Writer, dsn, cpuProfile s
 		return err
 	}
 	defer liteNode.close()
-	var pgNodes []node
-	for i := 0; i < 2; i++ {
-		lanes, _ := strconv.Atoi(os.Getenv("LANES"))
-		pg, err := postgres.Open(ctx, dsn, postgres.Options{MaxConns: scalePostgresNodeConns, NoGroupCommit: lanes < 0})
-		if err != nil {
-			return err
-		}
-		n, err := startNode(pg)
-		if err != nil {
-			return err
-		}
-		defer n.close()
-		pgNodes = append(pgNodes, n)
+	// Two node pairs: the default store, and one that runs every Update in a transaction of its own (the
+	// group commit's baseline, in the same run).
+	pgNodes, err := startPostgresNodes(ctx, dsn, postgres.Options{MaxConns: scalePostgresNodeConns})
+	if err != nil {
+		return err
 	}
+	defer closeNodes(pgNodes)
+	soloNodes, err := startPostgresNodes(ctx, dsn, postgres.Options{MaxConns: scalePostgresNodeConns, NoGroupCommit: true})
+	if err != nil {
+		return err
+	}
+	defer closeNodes(soloNodes)
 	liteTargets, err := scaleTargets(liteNode.url)
 	if err != nil {
 		return err
 	}
 	pgTargets, err := scaleTargets(pgNodes[0].url)
+	if err != nil {
+		return err
+	}
+	soloTargets, err := scaleTargets(soloNodes[0].url)
 	if err != nil {
 		return err
 	}
@@ -133,5 +134,31 @@ func runScaleOut(ctx context.Context, c config, out io.Writer, dsn, cpuProfile s
 	pgRes := driveUpdates(c, pgNodes, pgTargets)
 	pprof.StopCPUProfile()
 	report(out, "PostgreSQL, two nodes", pgRes, liteRes)
+	soloRes := driveUpdates(c, soloNodes, soloTargets)
+	report(out, "PostgreSQL, no group commit", soloRes, liteRes)
 	return nil
+}
+
+// startPostgresNodes starts two nodes on the database, each with its own store.
+func startPostgresNodes(ctx context.Context, dsn string, o postgres.Options) ([]node, error) {
+	var nodes []node
+	for i := 0; i < 2; i++ {
+		pg, err := postgres.Open(ctx, dsn, o)
+		if err == nil {
+			var n node
+			if n, err = startNode(pg); err == nil {
+				nodes = append(nodes, n)
+				continue
+			}
+		}
+		closeNodes(nodes)
+		return nil, err
+	}
+	return nodes, nil
+}
+
+func closeNodes(nodes []node) {
+	for _, n := range nodes {
+		n.close()
+	}
 }
