@@ -76,8 +76,12 @@ func (e *env) client(key, secret, token, region string) *connect.Client {
 		Credentials: credentials.NewStaticCredentialsProvider(key, secret, token)})
 }
 
-func (e *env) alice() *connect.Client { return e.client("AKIAALICE0000000001", "alice-secret", "", "us-east-1") }
-func (e *env) bob() *connect.Client   { return e.client("AKIABOB00000000002", "bob-secret", "", "us-east-1") }
+func (e *env) alice() *connect.Client {
+	return e.client("AKIAALICE0000000001", "alice-secret", "", "us-east-1")
+}
+func (e *env) bob() *connect.Client {
+	return e.client("AKIABOB00000000002", "bob-secret", "", "us-east-1")
+}
 
 func createInstance(t *testing.T, c *connect.Client, alias string) *connect.CreateInstanceOutput {
 	t.Helper()
