@@ -142,6 +142,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	quotas := connectlocal.DefaultQuotas()
 	fs.Var(quotaFlag{&quotas}, "quota", "override a quota, NAME=N (repeatable)")
+	trust := addTrustFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -169,7 +170,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	svc := connectlocal.NewService(store)
 	svc.Quotas = quotas
 
-	api := awsapi.New(svc, awsapi.Options{DefaultAccount: *account, Logger: logger})
+	hooks, trustLines, err := trust.hooks(ctx, *account, 1<<20, logger)
+	if err != nil {
+		return err
+	}
+	api := awsapi.New(svc, awsapi.Options{DefaultAccount: *account, Logger: logger, Hooks: hooks})
+	trust.mount(api)
 	if *seedFile != "" {
 		f, err := seed.Read(*seedFile)
 		if err != nil {
@@ -194,6 +200,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(stdout, "connectlocal listening on %s\n", url)
 	fmt.Fprintf(stdout, "store: %s\n", redact(*storeURL))
+	printLines(stdout, trustLines)
 	fmt.Fprintf(stdout, "try: aws connect list-instances --endpoint-url %s\n", url)
 
 	errc := make(chan error, 1)
