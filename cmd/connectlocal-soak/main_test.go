@@ -1,0 +1,34 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/connectlocal/connectlocal/postgres/postgrestest"
+)
+
+// The short soak: a few seconds of every operation on each store, with no 5xx and no refused valid request.
+// The long one is `go run ./cmd/connectlocal-soak` (60 s, 32 connections).
+func TestSoak_short(t *testing.T) {
+	stores := [][]string{{"-store", "memory"}, {"-store", "sqlite"}}
+	if dsn := os.Getenv(postgrestest.EnvVar); dsn != "" {
+		// PostgreSQL answers each request in tens of milliseconds on a shared machine: longer, so that
+		// every operation is reached.
+		stores = append(stores, []string{"-store", postgrestest.DSN(t), "-duration", "5s", "-conns", "4"})
+	}
+	for _, args := range stores {
+		store := args[1]
+		var out bytes.Buffer
+		if err := run(context.Background(), append([]string{"-duration", "2s", "-conns", "8"}, args...), &out); err != nil {
+			t.Fatalf("%s: %v\n%s", strings.SplitN(store, "@", 2)[0], err, out.String())
+		}
+		for _, want := range []string{"over 20 operations", "5xx or transport errors: 0", "refused valid requests: 0", "(end)"} {
+			if !strings.Contains(out.String(), want) {
+				t.Fatalf("report lacks %q:\n%s", want, out.String())
+			}
+		}
+	}
+}

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
+	"github.com/aws/aws-sdk-go-v2/service/connect/types"
+)
+
+const flowContent = `{"Version":"2019-10-30","StartAction":"end","Actions":[{"Identifier":"end","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}`
+
+// worker owns one instance and the resources it creates in it, so every request it sends is valid.
+type worker struct {
+	id  int
+	c   *connect.Client
+	r   *report
+	rng *rand.Rand
+	n   int
+
+	inst, instArn string
+	flows         []string
+	templates     []string
+	arns          []string // tagged resources
+	contacts      []string
+}
+
+// step is one operation; it reports the error of a request that should have succeeded.
+type step struct {
+	name   string
+	weight int
+	ready  func(w *worker) bool
+	do     func(ctx context.Context, w *worker) error
+}
+
+func (w *worker) run(ctx context.Context) {
+	w.rng = rand.New(rand.NewPCG(uint64(w.id), 1))
+	if err := w.newInstance(ctx); err != nil {
+		if ctx.Err() == nil {
+			w.r.fail("CreateInstance", err)
+		}
+		return
+	}
+	total := 0
+	for _, s := range steps {
+		total += s.weight
+	}
+	// Two passes in order first, CreateInstance (which starts the worker over) last, so even a short run
+	// sends every operation; then a weighted random mix.
+	var warmup []step
+	for pass := 0; pass < 2; pass++ {
+		warmup = append(warmup, steps[1:]...)
+	}
+	warmup = append(warmup, steps[0])
+	for ctx.Err() == nil {
+		var s step
+		if len(warmup) > 0 {
+			s, warmup = warmup[0], warmup[1:]
+		} else {
+			pick := w.rng.IntN(total)
+			for _, s = range steps {
+				if pick < s.weight {
+					break
+				}
+				pick -= s.weight
+			}
+		}
+		if s.ready != nil && !s.ready(w) {
+			continue
+		}
+		w.n++
+		err := s.do(ctx, w)
+		if ctx.Err() != nil {
+			return // the run ended mid-request: not the server's fault
+		}
+		w.r.count(s.name)
+		if err != nil {
+			w.r.fail(s.name, err)
+		}
+	}
+}
+
+func (w *worker) newInstance(ctx context.Context) error {
+	out, err := w.c.CreateInstance(ctx, &connect.CreateInstanceInput{IdentityManagementType: types.DirectoryTypeConnectManaged,
+		InstanceAlias: aws.String(fmt.Sprintf("soak-%d-%d", w.id, w.n)), InboundCallsEnabled: aws.Bool(true), OutboundCallsEnabled: aws.Bool(true)})
+	if err != nil {
+		return err
+	}
+	w.inst, w.instArn = *out.Id, *out.Arn
+	w.flows, w.templates, w.contacts, w.arns = nil, nil, nil, []string{*out.Arn}
+	return nil
+}
+
+func (w *worker) any(list []string) string { return list[w.rng.IntN(len(list))] }
+
+func pop(list *[]string, v string) {
+	for i, x := range *list {
+		if x == v {
+			*list = append((*list)[:i], (*list)[i+1:]...)
+			return
+		}
+	}
+}
+
+func fields() []types.TaskTemplateField {
+	return []types.TaskTemplateField{
+		{Id: &types.TaskTemplateFieldIdentifier{Name: aws.String("Title")}, Type: types.TaskTemplateFieldTypeName},
+		{Id: &types.TaskTemplateFieldIdentifier{Name: aws.String("Amount")}, Type: types.TaskTemplateFieldTypeNumber},
+		{Id: &types.TaskTemplateFieldIdentifier{Name: aws.String("Channel")}, Type: types.TaskTemplateFieldTypeSingleSelect, SingleSelectOptions: []string{"Web", "Phone"}},
+	}
+}
+
+
+var steps = []step{
+	{"CreateInstance", 1, nil, func(ctx context.Context, w *worker) error {
+		// a fresh instance replaces the worker's current one, which is deleted
+		old := w.inst
+		if err := w.newInstance(ctx); err != nil {
+			return err
+		}
+		_, err := w.c.DeleteInstance(ctx, &connect.DeleteInstanceInput{InstanceId: &old})
+		if err == nil {
+			w.r.count("DeleteInstance")
+		}
+		return err
+	}},
+	{"DescribeInstance", 4, nil, func(ctx context.Context, w *worker) error {
+		_, err := w.c.DescribeInstance(ctx, &connect.DescribeInstanceInput{InstanceId: &w.inst})
+		return err
+	}},
+	{"ListInstances", 2, nil, func(ctx context.Context, w *worker) error {
+		_, err := w.c.ListInstances(ctx, &connect.ListInstancesInput{MaxResults: aws.Int32(10)})
+		return err
+	}},
+	{"CreateContactFlow", 3, func(w *worker) bool { return len(w.flows) < 20 }, func(ctx context.Context, w *worker) error {
+		out, err := w.c.CreateContactFlow(ctx, &connect.CreateContactFlowInput{InstanceId: &w.inst, Name: aws.String(fmt.Sprintf("flow-%d", w.n)),
+			Type: types.ContactFlowTypeContactFlow, Content: aws.String(flowContent), Tags: map[string]string{"soak": "yes"}})
+		if err == nil {
+			w.flows = append(w.flows, *out.ContactFlowId)
+			w.arns = append(w.arns, *out.ContactFlowArn)
+		}
+		return err
+	}},
+	{"DescribeContactFlow", 4, func(w *worker) bool { return len(w.flows) > 0 }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.DescribeContactFlow(ctx, &connect.DescribeContactFlowInput{InstanceId: &w.inst, ContactFlowId: aws.String(w.any(w.flows))})
+		return err
+	}},
+	{"ListContactFlows", 2, nil, func(ctx context.Context, w *worker) error {
+		_, err := w.c.ListContactFlows(ctx, &connect.ListContactFlowsInput{InstanceId: &w.inst})
+		return err
+	}},
+	{"UpdateContactFlowContent", 2, func(w *worker) bool { return len(w.flows) > 0 }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.UpdateContactFlowContent(ctx, &connect.UpdateContactFlowContentInput{InstanceId: &w.inst,
+			ContactFlowId: aws.String(w.any(w.flows)), Content: aws.String(flowContent)})
+		return err
+	}},
+	{"DeleteContactFlow", 1, func(w *worker) bool { return len(w.flows) > 1 }, func(ctx context.Context, w *worker) error {
+		id := w.flows[len(w.flows)-1] // flows[0] routes the templates; the others are free to go
+		_, err := w.c.DeleteContactFlow(ctx, &connect.DeleteContactFlowInput{InstanceId: &w.inst, ContactFlowId: &id})
+		if err == nil {
+			pop(&w.flows, id)
+		}
+		return err
+	}},
+	{"CreateTaskTemplate", 4, func(w *worker) bool { return len(w.templates) < 30 && len(w.flows) > 0 }, func(ctx context.Context, w *worker) error {
+		out, err := w.c.CreateTaskTemplate(ctx, &connect.CreateTaskTemplateInput{InstanceId: &w.inst, Name: aws.String(fmt.Sprintf("tmpl-%d", w.n)),
+			ContactFlowId: &w.flows[0], Fields: fields()})
+		if err == nil {
+			w.templates = append(w.templates, *out.Id)
+			w.arns = append(w.arns, *out.Arn)
+		}
+		return err
+	}},
+	{"GetTaskTemplate", 8, func(w *worker) bool { return len(w.templates) > 0 }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.GetTaskTemplate(ctx, &connect.GetTaskTemplateInput{InstanceId: &w.inst, TaskTemplateId: aws.String(w.any(w.templates))})
+		return err
+	}},
+	{"UpdateTaskTemplate", 3, func(w *worker) bool { return len(w.templates) > 0 }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.UpdateTaskTemplate(ctx, &connect.UpdateTaskTemplateInput{InstanceId: &w.inst, TaskTemplateId: aws.String(w.any(w.templates)),
+			Description: aws.String(fmt.Sprintf("update %d", w.n))})
+		return err
+	}},
+	{"ListTaskTemplates", 4, nil, func(ctx context.Context, w *worker) error {
+		p := connect.NewListTaskTemplatesPaginator(w.c, &connect.ListTaskTemplatesInput{InstanceId: &w.inst, MaxResults: aws.Int32(10)})
+		for p.HasMorePages() {
+			if _, err := p.NextPage(ctx); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
+	{"DeleteTaskTemplate", 1, func(w *worker) bool { return len(w.templates) > 1 }, func(ctx context.Context, w *worker) error {
+		id := w.templates[0]
+		_, err := w.c.DeleteTaskTemplate(ctx, &connect.DeleteTaskTemplateInput{InstanceId: &w.inst, TaskTemplateId: &id})
+		if err == nil {
+			pop(&w.templates, id)
+		}
+		return err
+	}},
+	{"TagResource", 2, func(w *worker) bool { return len(w.templates) > 0 }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.TagResource(ctx, &connect.TagResourceInput{ResourceArn: &w.instArn, Tags: map[string]string{"n": fmt.Sprint(w.n)}})
+		return err
+	}},
+	{"UntagResource", 1, nil, func(ctx context.Context, w *worker) error {
+		_, err := w.c.UntagResource(ctx, &connect.UntagResourceInput{ResourceArn: &w.instArn, TagKeys: []string{"n"}})
+		return err
+	}},
+	{"ListTagsForResource", 2, nil, func(ctx context.Context, w *worker) error {
+		_, err := w.c.ListTagsForResource(ctx, &connect.ListTagsForResourceInput{ResourceArn: &w.instArn})
+		return err
+	}},
+	{"StartTaskContact", 4, func(w *worker) bool { return len(w.templates) > 0 && len(w.contacts) < 50 }, func(ctx context.Context, w *worker) error {
+		out, err := w.c.StartTaskContact(ctx, &connect.StartTaskContactInput{InstanceId: &w.inst, TaskTemplateId: aws.String(w.any(w.templates)),
+			Name: aws.String(fmt.Sprintf("task %d", w.n)), References: map[string]types.Reference{
+				"Amount": {Type: types.ReferenceTypeNumber, Value: aws.String("19.99")}}})
+		if err == nil {
+			w.contacts = append(w.contacts, *out.ContactId)
+		}
+		return err
+	}},
+	{"DescribeContact", 4, func(w *worker) bool { return len(w.contacts) > 0 }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.DescribeContact(ctx, &connect.DescribeContactInput{InstanceId: &w.inst, ContactId: aws.String(w.any(w.contacts))})
+		return err
+	}},
+	{"StopContact", 2, func(w *worker) bool { return len(w.contacts) > 0 }, func(ctx context.Context, w *worker) error {
+		id := w.contacts[0]
+		_, err := w.c.StopContact(ctx, &connect.StopContactInput{InstanceId: &w.inst, ContactId: &id})
+		if err == nil {
+			pop(&w.contacts, id)
+		}
+		return err
+	}},
+}
+
