@@ -112,7 +112,6 @@ func fields() []types.TaskTemplateField {
 	}
 }
 
-
 var steps = []step{
 	{"CreateInstance", 1, nil, func(ctx context.Context, w *worker) error {
 		// a fresh instance replaces the worker's current one, which is deleted
@@ -233,4 +232,3 @@ var steps = []step{
 		return err
 	}},
 }
-
