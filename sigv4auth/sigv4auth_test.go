@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -146,11 +147,19 @@ func TestSigV4_SDKOutcomes(t *testing.T) {
 func TestSigV4_expiredAndFuture(t *testing.T) {
 	e := start(t)
 	ctx := context.Background()
-	now := time.Now()
-	e.verifier.Now = func() time.Time { return now.Add(time.Hour) }
+	// The server's clock runs an hour ahead, then an hour behind, the SDK's.
+	var mu sync.Mutex
+	offset := time.Hour
+	e.verifier.Now = func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		return time.Now().Add(offset)
+	}
 	_, err := e.alice().ListInstances(ctx, &connect.ListInstancesInput{})
 	wantCode(t, err, "InvalidSignatureException", "Signature expired: ")
-	e.verifier.Now = func() time.Time { return now.Add(-time.Hour) }
+	mu.Lock()
+	offset = -time.Hour
+	mu.Unlock()
 	_, err = e.alice().ListInstances(ctx, &connect.ListInstancesInput{})
 	wantCode(t, err, "InvalidSignatureException", "Signature not yet current: ")
 }

@@ -1,6 +1,6 @@
 // Command connectlocal-soak is a bounded soak test: it serves connectlocal on a loopback port in this process,
-// drives it with N connections of real aws-sdk-go-v2 clients sending only valid requests of every operation,
-// stops by itself after the given duration, and reports 5xx answers, refused valid requests and RSS over time.
+// drives it with N connections of real aws-sdk-go-v2 clients sending only valid requests of every operation
+// (two passes of each in order, then a random mix for the given duration), stops by itself, and reports 5xx answers, refused valid requests and RSS over time.
 // It exits 1 when any request got a 5xx or a valid request was refused.
 //
 //	go run ./cmd/connectlocal-soak                       # 60 s, 32 connections, SQLite in a temporary file

@@ -35,50 +35,52 @@ type step struct {
 	do     func(ctx context.Context, w *worker) error
 }
 
+// run first sends two passes of every operation in order (CreateInstance, which starts the worker over,
+// last), whatever the deadline, so even a short run covers every operation; then a weighted random mix until
+// ctx ends.
 func (w *worker) run(ctx context.Context) {
 	w.rng = rand.New(rand.NewPCG(uint64(w.id), 1))
-	if err := w.newInstance(ctx); err != nil {
-		if ctx.Err() == nil {
-			w.r.fail("CreateInstance", err)
-		}
+	background := context.Background()
+	if err := w.newInstance(background); err != nil {
+		w.r.fail("CreateInstance", err)
 		return
 	}
+	for pass := 0; pass < 2; pass++ {
+		for _, s := range steps[1:] {
+			w.do(background, s)
+		}
+	}
+	w.do(background, steps[0])
 	total := 0
 	for _, s := range steps {
 		total += s.weight
 	}
-	// Two passes in order first, CreateInstance (which starts the worker over) last, so even a short run
-	// sends every operation; then a weighted random mix.
-	var warmup []step
-	for pass := 0; pass < 2; pass++ {
-		warmup = append(warmup, steps[1:]...)
-	}
-	warmup = append(warmup, steps[0])
 	for ctx.Err() == nil {
+		pick := w.rng.IntN(total)
 		var s step
-		if len(warmup) > 0 {
-			s, warmup = warmup[0], warmup[1:]
-		} else {
-			pick := w.rng.IntN(total)
-			for _, s = range steps {
-				if pick < s.weight {
-					break
-				}
-				pick -= s.weight
+		for _, s = range steps {
+			if pick < s.weight {
+				break
 			}
+			pick -= s.weight
 		}
-		if s.ready != nil && !s.ready(w) {
-			continue
-		}
-		w.n++
-		err := s.do(ctx, w)
-		if ctx.Err() != nil {
-			return // the run ended mid-request: not the server's fault
-		}
-		w.r.count(s.name)
-		if err != nil {
-			w.r.fail(s.name, err)
-		}
+		w.do(ctx, s)
+	}
+}
+
+// do sends one step if its resources exist, and records the outcome unless ctx ended mid-request.
+func (w *worker) do(ctx context.Context, s step) {
+	if s.ready != nil && !s.ready(w) {
+		return
+	}
+	w.n++
+	err := s.do(ctx, w)
+	if ctx.Err() != nil {
+		return // the run ended mid-request: not the server's fault
+	}
+	w.r.count(s.name)
+	if err != nil {
+		w.r.fail(s.name, err)
 	}
 }
 
