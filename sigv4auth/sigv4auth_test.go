@@ -268,6 +268,24 @@ func TestSigV4_rawHTTP(t *testing.T) {
 	}
 }
 
+// A request signed for Cloud Control (service cloudcontrolapi, X-Amz-Target CloudApiService.*) passes
+// authentication; what answers it next is Cloud Control's business.
+func TestSigV4_cloudControlScope(t *testing.T) {
+	e := start(t)
+	status, typ, msg := raw(t, e, "POST", "/", "{}", time.Now(), "", "", func(r *http.Request) {
+		r.Header.Set("X-Amz-Target", "CloudApiService.ListResources")
+		r.Header.Set("Content-Type", "application/x-amz-json-1.0")
+		sum := sha256.Sum256([]byte("{}"))
+		creds := aws.Credentials{AccessKeyID: "AKIAALICE0000000001", SecretAccessKey: "alice-secret"}
+		if err := v4.NewSigner().SignHTTP(context.Background(), creds, r, hex.EncodeToString(sum[:]), "cloudcontrolapi", "us-east-1", time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}, nil)
+	if status == http.StatusForbidden {
+		t.Fatalf("a cloudcontrolapi signature was refused: %s %s", typ, msg)
+	}
+}
+
 // An account never sees, changes or deletes another's resources: not by id, ARN, tag call or page token.
 func TestSigV4_isolation(t *testing.T) {
 	e := start(t)
@@ -327,6 +345,23 @@ func TestSigV4_isolation(t *testing.T) {
 			}
 		}
 	}
+	// Nor does a template page token of alice's page anything of hers in bob's instance.
+	if _, err := alice.CreateTaskTemplate(ctx, &connect.CreateTaskTemplateInput{InstanceId: inst.Id, Name: aws.String("secret-2"),
+		Fields: []types.TaskTemplateField{{Id: &types.TaskTemplateFieldIdentifier{Name: aws.String("Title")}, Type: types.TaskTemplateFieldTypeName},
+			{Id: &types.TaskTemplateFieldIdentifier{Name: aws.String("Assign")}, Type: types.TaskTemplateFieldTypeQuickConnect}}}); err != nil {
+		t.Fatal(err)
+	}
+	tpage, err := alice.ListTaskTemplates(ctx, &connect.ListTaskTemplatesInput{InstanceId: inst.Id, MaxResults: aws.Int32(1)})
+	if err != nil || tpage.NextToken == nil {
+		t.Fatalf("alice's first template page: %v %v", tpage, err)
+	}
+	bobInst := createInstance(t, bob, "bob-inst-2")
+	if got, err := bob.ListTaskTemplates(ctx, &connect.ListTaskTemplatesInput{InstanceId: bobInst.Id, NextToken: tpage.NextToken}); err == nil && len(got.TaskTemplates) > 0 {
+		t.Fatalf("alice's token listed %d templates in bob's instance", len(got.TaskTemplates))
+	}
+	_, err = bob.ListTaskTemplates(ctx, &connect.ListTaskTemplatesInput{InstanceId: inst.Id, NextToken: tpage.NextToken})
+	notVisible("ListTaskTemplates of alice's instance with alice's token", err)
+
 	// Alice's key in another region sees nothing of us-east-1.
 	west := e.client("AKIAALICE0000000001", "alice-secret", "", "us-west-2")
 	_, err = west.DescribeInstance(ctx, &connect.DescribeInstanceInput{InstanceId: inst.Id})
