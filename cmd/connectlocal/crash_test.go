@@ -64,7 +64,7 @@ func newMark(n int64) *mark { return &mark{n: n, ch: make(chan struct{})} }
 
 // write drives 16 writers (creates, and updates of their own templates) until stop is closed, closing each
 // mark once its number of writes was acknowledged.
-func (l *ledger) write(c *connect.Client, inst string, marks []*mark, stop <-chan struct{}) {
+func (l *ledger) write(c *connect.Client, inst string, round int, marks []*mark, stop <-chan struct{}) {
 	var wg sync.WaitGroup
 	for w := 0; w < crashWriters; w++ {
 		wg.Add(1)
@@ -80,7 +80,7 @@ func (l *ledger) write(c *connect.Client, inst string, marks []*mark, stop <-cha
 				ctx := context.Background()
 				if len(mine) > 0 && i%3 == 0 {
 					id := mine[i%len(mine)]
-					desc := fmt.Sprintf("w%d-update-%d", w, i)
+					desc := fmt.Sprintf("r%d-w%d-update-%d", round, w, i)
 					l.mu.Lock()
 					l.pending[id] = append(l.pending[id], desc)
 					l.mu.Unlock()
@@ -96,9 +96,9 @@ func (l *ledger) write(c *connect.Client, inst string, marks []*mark, stop <-cha
 					l.ack(marks)
 					continue
 				}
-				desc := fmt.Sprintf("w%d-create-%d", w, i)
+				desc := fmt.Sprintf("r%d-w%d-create-%d", round, w, i)
 				out, err := c.CreateTaskTemplate(ctx, &connect.CreateTaskTemplateInput{InstanceId: &inst,
-					Name: aws.String(fmt.Sprintf("crash-%d-%d-%s", w, i, desc)), Description: &desc, Fields: []types.TaskTemplateField{
+					Name: aws.String("crash-" + desc), Description: &desc, Fields: []types.TaskTemplateField{
 						{Id: &types.TaskTemplateFieldIdentifier{Name: aws.String("Title")}, Type: types.TaskTemplateFieldTypeName},
 						{Id: &types.TaskTemplateFieldIdentifier{Name: aws.String("Assign")}, Type: types.TaskTemplateFieldTypeQuickConnect}}})
 				if err != nil {
@@ -167,7 +167,7 @@ func crash(t *testing.T, store string, midway func(t *testing.T)) {
 		base := l.n.Load()
 		half, enough := newMark(base+int64(*crashWrites)/2), newMark(base+int64(*crashWrites))
 		stop, done := make(chan struct{}), make(chan struct{})
-		go func() { l.write(c, *inst.Id, []*mark{half, enough}, stop); close(done) }()
+		go func() { l.write(c, *inst.Id, round, []*mark{half, enough}, stop); close(done) }()
 		if midway != nil {
 			await(t, half, "before the strike")
 			l.killing.Store(true) // requests in flight on the struck connections fail
