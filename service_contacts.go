@@ -50,7 +50,7 @@ func (s *Service) StartTaskContact(ctx context.Context, scope Scope, in StartTas
 	}
 	id := s.newID(ctx)
 	var c Contact
-	err := s.Store.Update(ctx, func(tx Tx) error {
+	err := s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
 		// Built afresh on every run: a store may re-run this function, and the template rules fill c in.
 		c = Contact{ID: id, Name: in.Name, Description: in.Description, QuickConnectID: in.QuickConnectID,
 			ContactFlowID: in.ContactFlowID, InitiationTimestamp: now, ScheduledTimestamp: in.ScheduledTime,
@@ -96,9 +96,15 @@ func (s *Service) StartTaskContact(ctx context.Context, scope Scope, in StartTas
 		if err := tx.PutContact(scope, c); err != nil {
 			return err
 		}
+		if err := s.keepTasks(tx, scope, inst, now, n+1); err != nil {
+			return err
+		}
 		return s.remember(tx, scope, key, c.ID)
 	})
-	return c, err
+	if err != nil {
+		return Contact{}, err
+	}
+	return c, nil
 }
 
 // checkTaskMembers checks what needs no store: references, attributes, schedule, expiry (spec-facts §7.4).
@@ -106,36 +112,18 @@ func checkTaskMembers(in *StartTaskContactInput, now time.Time) error {
 	if in.PreviousContactID != "" && in.RelatedContactID != "" {
 		return Errorf(InvalidRequest, "Specify PreviousContactId or RelatedContactId, not both")
 	}
-	size := 0
-	for _, k := range slices.Sorted(maps.Keys(in.References)) {
-		r := in.References[k]
-		size += len(k) + len(r.Value)
-		if !referenceTypes[r.Type] {
-			return Errorf(InvalidArgument, "Reference '%s' has type %s; a task may carry only URL, NUMBER, STRING, DATE and EMAIL references", k, r.Type)
-		}
-		if r.Type == "DATE" {
-			if _, err := strconv.ParseInt(r.Value, 10, 64); err != nil {
-				return Errorf(InvalidArgument, "Reference '%s' of type DATE must hold an epoch timestamp, not '%s'", k, clip(r.Value))
-			}
-		}
+	if err := checkReferences(in.References); err != nil {
+		return err
 	}
-	if size > MaxReferencesBytes {
-		return Errorf(InvalidArgument, "References hold %d bytes; at most %d are allowed", size, MaxReferencesBytes)
+	if err := checkAttributeKeys(in.Attributes); err != nil {
+		return err
 	}
-	size = 0
-	for k, v := range in.Attributes {
-		size += len(k) + len(v)
-	}
-	if size > MaxAttributesBytes {
-		return Errorf(InvalidArgument, "Attributes hold %d bytes; at most %d are allowed", size, MaxAttributesBytes)
+	if err := checkAttributesSize(in.Attributes); err != nil {
+		return err
 	}
 	if !in.ScheduledTime.IsZero() {
-		// A minute of grace for the caller's clock.
-		if in.ScheduledTime.Before(now.Add(-time.Minute)) {
-			return Errorf(InvalidArgument, "ScheduledTime %s is in the past", in.ScheduledTime.Format(time.RFC3339))
-		}
-		if in.ScheduledTime.After(now.AddDate(0, 0, MaxScheduleDays)) {
-			return Errorf(InvalidArgument, "ScheduledTime may be at most %d days ahead", MaxScheduleDays)
+		if err := checkSchedule(in.ScheduledTime, now); err != nil {
+			return err
 		}
 	}
 	if in.ExpiryMinutes != 0 && (in.ExpiryMinutes < 1 || in.ExpiryMinutes > MaxExpiryMinutes) {
@@ -283,7 +271,11 @@ func setFieldValue(c *Contact, f Field, v string) {
 	case FieldQuickConnect:
 		c.QuickConnectID = v
 	case FieldExpiryDuration:
-		c.ExpiryMinutes, _ = strconv.Atoi(v)
+		// Shown by DescribeContact exactly as when the caller sends connect:ContactExpiry itself (issue 12).
+		if n, err := strconv.Atoi(v); err == nil {
+			c.ExpiryMinutes = n
+			c.SegmentAttributes = withContactExpiry(c.SegmentAttributes, n)
+		}
 	case FieldSelfAssign:
 	default:
 		if c.References == nil {
@@ -330,7 +322,7 @@ func (s *Service) StopContact(ctx context.Context, scope Scope, instance, id str
 		return Errorf(InvalidArgument, "DisconnectReason may be given only for outbound campaign contacts, not for tasks")
 	}
 	now := s.now()
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		inst, err := requireInstance(tx, scope, instance)
 		if err != nil {
 			return err
