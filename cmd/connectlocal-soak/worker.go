@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
@@ -25,6 +26,8 @@ type worker struct {
 	templates     []string
 	arns          []string // tagged resources
 	contacts      []string
+	scheduled     []string // tasks scheduled for later, for UpdateContactSchedule
+	associated    bool     // the contact_record data set
 }
 
 // step is one operation; it reports the error of a request that should have succeeded.
@@ -91,7 +94,7 @@ func (w *worker) newInstance(ctx context.Context) error {
 		return err
 	}
 	w.inst, w.instArn = *out.Id, *out.Arn
-	w.flows, w.templates, w.contacts, w.arns = nil, nil, nil, []string{*out.Arn}
+	w.flows, w.templates, w.contacts, w.scheduled, w.arns, w.associated = nil, nil, nil, nil, []string{*out.Arn}, false
 	return nil
 }
 
@@ -231,6 +234,92 @@ var steps = []step{
 		if err == nil {
 			pop(&w.contacts, id)
 		}
+		return err
+	}},
+	{"DescribeInstanceAttribute", 2, nil, func(ctx context.Context, w *worker) error {
+		_, err := w.c.DescribeInstanceAttribute(ctx, &connect.DescribeInstanceAttributeInput{InstanceId: &w.inst, AttributeType: types.InstanceAttributeTypeContactLens})
+		return err
+	}},
+	{"UpdateInstanceAttribute", 1, nil, func(ctx context.Context, w *worker) error {
+		_, err := w.c.UpdateInstanceAttribute(ctx, &connect.UpdateInstanceAttributeInput{InstanceId: &w.inst,
+			AttributeType: types.InstanceAttributeTypeContactLens, Value: aws.String(fmt.Sprint(w.n%2 == 0))})
+		return err
+	}},
+	{"ListInstanceAttributes", 1, nil, func(ctx context.Context, w *worker) error {
+		_, err := w.c.ListInstanceAttributes(ctx, &connect.ListInstanceAttributesInput{InstanceId: &w.inst})
+		return err
+	}},
+	{"AssociateAnalyticsDataSet", 1, nil, func(ctx context.Context, w *worker) error {
+		_, err := w.c.AssociateAnalyticsDataSet(ctx, &connect.AssociateAnalyticsDataSetInput{InstanceId: &w.inst, DataSetId: aws.String("contact_record")})
+		if err == nil {
+			w.associated = true
+		}
+		return err
+	}},
+	{"DisassociateAnalyticsDataSet", 1, func(w *worker) bool { return w.associated }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.DisassociateAnalyticsDataSet(ctx, &connect.DisassociateAnalyticsDataSetInput{InstanceId: &w.inst, DataSetId: aws.String("contact_record")})
+		if err == nil {
+			w.associated = false
+		}
+		return err
+	}},
+	{"BatchAssociateAnalyticsDataSet", 1, nil, func(ctx context.Context, w *worker) error {
+		_, err := w.c.BatchAssociateAnalyticsDataSet(ctx, &connect.BatchAssociateAnalyticsDataSetInput{InstanceId: &w.inst,
+			DataSetIds: []string{"contact_statistic_record", "agent_queue_statistic_record"}})
+		return err
+	}},
+	{"BatchDisassociateAnalyticsDataSet", 1, nil, func(ctx context.Context, w *worker) error {
+		// a data set not associated is reported in the answer's Errors, not as a refusal
+		_, err := w.c.BatchDisassociateAnalyticsDataSet(ctx, &connect.BatchDisassociateAnalyticsDataSetInput{InstanceId: &w.inst,
+			DataSetIds: []string{"contact_statistic_record"}})
+		return err
+	}},
+	{"ListAnalyticsDataAssociations", 1, nil, func(ctx context.Context, w *worker) error {
+		_, err := w.c.ListAnalyticsDataAssociations(ctx, &connect.ListAnalyticsDataAssociationsInput{InstanceId: &w.inst})
+		return err
+	}},
+	{"ListContactReferences", 2, func(w *worker) bool { return len(w.contacts) > 0 }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.ListContactReferences(ctx, &connect.ListContactReferencesInput{InstanceId: &w.inst, ContactId: aws.String(w.any(w.contacts)),
+			ReferenceTypes: []types.ReferenceType{types.ReferenceTypeNumber}})
+		return err
+	}},
+	{"UpdateContact", 2, func(w *worker) bool { return len(w.contacts) > 0 }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.UpdateContact(ctx, &connect.UpdateContactInput{InstanceId: &w.inst, ContactId: aws.String(w.any(w.contacts)),
+			Name: aws.String(fmt.Sprintf("task %d (updated)", w.n))})
+		return err
+	}},
+	{"UpdateContactAttributes", 2, func(w *worker) bool { return len(w.contacts) > 0 }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.UpdateContactAttributes(ctx, &connect.UpdateContactAttributesInput{InstanceId: &w.inst, InitialContactId: aws.String(w.any(w.contacts)),
+			Attributes: map[string]string{"stage": fmt.Sprint(w.n)}})
+		return err
+	}},
+	{"UpdateContactSchedule", 1, func(w *worker) bool { return len(w.flows) > 0 }, func(ctx context.Context, w *worker) error {
+		if len(w.scheduled) < 5 {
+			// schedule one first (counted as a StartTaskContact)
+			out, err := w.c.StartTaskContact(ctx, &connect.StartTaskContactInput{InstanceId: &w.inst, ContactFlowId: &w.flows[0],
+				Name: aws.String("call back"), ScheduledTime: aws.Time(time.Now().Add(2 * time.Hour))})
+			if err != nil {
+				return err
+			}
+			w.r.count("StartTaskContact")
+			w.scheduled = append(w.scheduled, *out.ContactId)
+		}
+		_, err := w.c.UpdateContactSchedule(ctx, &connect.UpdateContactScheduleInput{InstanceId: &w.inst, ContactId: aws.String(w.any(w.scheduled)),
+			ScheduledTime: aws.Time(time.Now().Add(3 * time.Hour))})
+		return err
+	}},
+	{"TagContact", 1, func(w *worker) bool { return len(w.contacts) > 0 }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.TagContact(ctx, &connect.TagContactInput{InstanceId: &w.inst, ContactId: aws.String(w.any(w.contacts)), Tags: map[string]string{"team": "soak"}})
+		return err
+	}},
+	{"UntagContact", 1, func(w *worker) bool { return len(w.contacts) > 0 }, func(ctx context.Context, w *worker) error {
+		_, err := w.c.UntagContact(ctx, &connect.UntagContactInput{InstanceId: &w.inst, ContactId: aws.String(w.any(w.contacts)), TagKeys: []string{"team"}})
+		return err
+	}},
+	{"SearchContacts", 2, nil, func(ctx context.Context, w *worker) error {
+		now := time.Now()
+		_, err := w.c.SearchContacts(ctx, &connect.SearchContactsInput{InstanceId: &w.inst, TimeRange: &types.SearchContactsTimeRange{
+			Type: types.SearchContactsTimeRangeTypeInitiationTimestamp, StartTime: aws.Time(now.Add(-time.Hour)), EndTime: aws.Time(now.Add(time.Hour))}})
 		return err
 	}},
 }
