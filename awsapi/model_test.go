@@ -71,7 +71,7 @@ var deliberateExceptions = map[string][]string{
 // Codes that Before hooks return on any operation are deliberately not in codesByOperation: the four
 // authentication codes (UnknownKey, BadSignature, MissingAuth, IncompleteAuth) answer types no operation's model
 // lists, as AWS's front end does before any operation runs (TestAuthErrorsAreUnmodelled403); Throttled
-// (--throttle, --faults) answers ThrottlingException even on the four operations whose list lacks it
+// (--throttle, --faults) answers ThrottlingException even on the operations whose list lacks it
 // (spec-facts §2 and §13, decided).
 
 // codesByOperation lists the domain codes each operation can return.
