@@ -16,8 +16,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/cloudcontrol"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
+	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
@@ -93,6 +95,20 @@ func TestServe_trustFlags(t *testing.T) {
 	var nf *types.ResourceNotFoundException
 	if _, err := c.DescribeInstance(ctx, &connect.DescribeInstanceInput{InstanceId: out.Id}); !errors.As(err, &nf) {
 		t.Fatalf("DescribeInstance under a fault at rate 1: %v", err)
+	}
+	// Cloud Control's client signs for cloudcontrolapi: accepted, in the key's account; a wrong secret is not.
+	cc := func(secret string) *cloudcontrol.Client {
+		return cloudcontrol.New(cloudcontrol.Options{BaseEndpoint: aws.String(p.URL), Region: "us-east-1", Retryer: aws.NopRetryer{},
+			Credentials: credentials.NewStaticCredentialsProvider("AKIACI000000000001", secret, "")})
+	}
+	list, err := cc("s3cret").ListResources(ctx, &cloudcontrol.ListResourcesInput{TypeName: aws.String("AWS::Connect::Instance")})
+	if err != nil || len(list.ResourceDescriptions) != 1 || !strings.Contains(aws.ToString(list.ResourceDescriptions[0].Identifier), ":333333333333:") {
+		t.Fatalf("Cloud Control ListResources: %v %+v", err, list)
+	}
+	_, err = cc("wrong").ListResources(ctx, &cloudcontrol.ListResourcesInput{TypeName: aws.String("AWS::Connect::Instance")})
+	var api smithy.APIError
+	if !errors.As(err, &api) || api.ErrorCode() != "InvalidSignatureException" {
+		t.Fatalf("Cloud Control with a wrong secret: %v", err)
 	}
 	var ise *types.InternalServiceException
 	_, err = c.ListInstances(ctx, &connect.ListInstancesInput{}, connect.WithAPIOptions(smithyhttp.AddHeaderValue("X-Connectlocal-Fault", "InternalServiceException")))
