@@ -228,14 +228,6 @@ var steps = []step{
 		_, err := w.c.DescribeContact(ctx, &connect.DescribeContactInput{InstanceId: &w.inst, ContactId: aws.String(w.any(w.contacts))})
 		return err
 	}},
-	{"StopContact", 2, func(w *worker) bool { return len(w.contacts) > 0 }, func(ctx context.Context, w *worker) error {
-		id := w.contacts[0]
-		_, err := w.c.StopContact(ctx, &connect.StopContactInput{InstanceId: &w.inst, ContactId: &id})
-		if err == nil {
-			pop(&w.contacts, id)
-		}
-		return err
-	}},
 	{"DescribeInstanceAttribute", 2, nil, func(ctx context.Context, w *worker) error {
 		_, err := w.c.DescribeInstanceAttribute(ctx, &connect.DescribeInstanceAttributeInput{InstanceId: &w.inst, AttributeType: types.InstanceAttributeTypeContactLens})
 		return err
@@ -320,6 +312,15 @@ var steps = []step{
 		now := time.Now()
 		_, err := w.c.SearchContacts(ctx, &connect.SearchContactsInput{InstanceId: &w.inst, TimeRange: &types.SearchContactsTimeRange{
 			Type: types.SearchContactsTimeRangeTypeInitiationTimestamp, StartTime: aws.Time(now.Add(-time.Hour)), EndTime: aws.Time(now.Add(time.Hour))}})
+		return err
+	}},
+	// StopContact last, so the warm-up passes reach the contact steps with a contact still active.
+	{"StopContact", 2, func(w *worker) bool { return len(w.contacts) > 0 }, func(ctx context.Context, w *worker) error {
+		id := w.contacts[0]
+		_, err := w.c.StopContact(ctx, &connect.StopContactInput{InstanceId: &w.inst, ContactId: &id})
+		if err == nil {
+			pop(&w.contacts, id)
+		}
 		return err
 	}},
 }
