@@ -80,7 +80,7 @@ func (s *Service) UpdateInstanceAttribute(ctx context.Context, scope Scope, inst
 	if v != "true" && v != "false" {
 		return Errorf(InvalidArgument, "Invalid Value '%s' for attribute %s: use true or false", clip(value), typ)
 	}
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		inst, err := getInstance(tx, scope, instance)
 		if err != nil {
 			return err

@@ -131,7 +131,7 @@ func (s *Service) UpdateContact(ctx context.Context, scope Scope, in UpdateConta
 		return Errorf(InvalidArgument, "connect:ContactExpiry must be 1 to %d minutes, not %d", MaxExpiryMinutes, in.ExpiryMinutes)
 	}
 	now := s.now()
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
 		c, err := updatable(tx, scope, in.InstanceID, in.ContactID)
 		if err != nil {
 			return err
@@ -226,7 +226,7 @@ func (s *Service) UpdateContactAttributes(ctx context.Context, scope Scope, inst
 		return err
 	}
 	now := s.now()
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		c, err := updatable(tx, scope, instance, initialContactID)
 		if err != nil {
 			return err
@@ -251,7 +251,7 @@ func (s *Service) UpdateContactSchedule(ctx context.Context, scope Scope, instan
 	if err := checkSchedule(at, now); err != nil {
 		return err
 	}
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		c, err := updatable(tx, scope, instance, id)
 		if err != nil {
 			return err
@@ -288,7 +288,7 @@ const MaxContactTags = 6
 
 // TagContact merges tags into the contact's; the same key overwrites.
 func (s *Service) TagContact(ctx context.Context, scope Scope, instance, id string, tags map[string]string) error {
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		c, err := updatable(tx, scope, instance, id)
 		if err != nil {
 			return err
@@ -308,7 +308,7 @@ func (s *Service) TagContact(ctx context.Context, scope Scope, instance, id stri
 
 // UntagContact removes the keys; keys the contact lacks are ignored.
 func (s *Service) UntagContact(ctx context.Context, scope Scope, instance, id string, keys []string) error {
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		c, err := updatable(tx, scope, instance, id)
 		if err != nil {
 			return err

@@ -37,13 +37,22 @@ func testPutInstance(t *testing.T, s connectlocal.Store) {
 			t.Errorf("list after PutInstance: %+v", list)
 		}
 		diff(t, "listed instance", a, list[0])
+		// What a Tx returns belongs to the caller (the Tx contract): changing it changes nothing stored.
+		got.Attributes["CONTACT_LENS"] = "true"
+		got.AnalyticsDataSets[0].DataSetID = "changed"
+		list[0].Attributes["EARLY_MEDIA"] = "false"
 		return nil
 	})
-	err := s.Update(ctx, func(tx connectlocal.Tx) error { return tx.CreateInstance(scope, instance("c", "ALIAS-A", 3)) })
+	view(t, s, func(tx connectlocal.Tx) error {
+		got, err := tx.GetInstance(scope, "a")
+		diff(t, "instance after the caller changed its copies", a, got)
+		return err
+	})
+	err := s.Update(ctx, everything, func(tx connectlocal.Tx) error { return tx.CreateInstance(scope, instance("c", "ALIAS-A", 3)) })
 	wantCode(t, err, connectlocal.AlreadyExists)
-	err = s.Update(ctx, func(tx connectlocal.Tx) error { return tx.PutInstance(scope, instance("zz", "", 4)) })
+	err = s.Update(ctx, everything, func(tx connectlocal.Tx) error { return tx.PutInstance(scope, instance("zz", "", 4)) })
 	wantCode(t, err, connectlocal.NotFound)
-	err = s.Update(ctx, func(tx connectlocal.Tx) error {
+	err = s.Update(ctx, everything, func(tx connectlocal.Tx) error {
 		other := connectlocal.Scope{Account: "999999999999", Region: scope.Region}
 		return tx.PutInstance(other, a)
 	})
@@ -87,6 +96,12 @@ func testListContacts(t *testing.T, s connectlocal.Store) {
 			after = page[len(page)-1].ID
 		}
 		diff(t, "contacts", want, got)
+		got[0].Tags["n"] = "changed"
+		again, err := tx.ListContacts(scope, "i", "", 1)
+		if err != nil {
+			return err
+		}
+		diff(t, "contact after the caller changed its tags", want[0], again[0])
 		none, err := tx.ListContacts(scope, "nope", "", 10)
 		if len(none) != 0 {
 			t.Errorf("contacts of an unknown instance: %+v", none)
