@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -108,4 +109,39 @@ func testListContacts(t *testing.T, s connectlocal.Store) {
 		}
 		return err
 	})
+}
+
+// rerunIssue12 adds the operations of issue 12 that write to testRerun's scenario.
+func rerunIssue12(ctx context.Context, svc *connectlocal.Service, sc connectlocal.Scope, inst, contact string, rec func(string, any, error)) {
+	rec("UpdateInstanceAttribute", nil, svc.UpdateInstanceAttribute(ctx, sc, inst, "CONTACT_LENS", "false"))
+	rec("UpdateInstanceAttribute calls", nil, svc.UpdateInstanceAttribute(ctx, sc, inst, "OUTBOUND_CALLS", "true"))
+	as, err := svc.AssociateAnalyticsDataSets(ctx, sc, inst, []string{"a", "b"}, "")
+	rec("AssociateAnalyticsDataSets", as, err)
+	deleted, missing, err := svc.DisassociateAnalyticsDataSets(ctx, sc, inst, []string{"a", "z"}, "")
+	rec("DisassociateAnalyticsDataSets", []any{deleted, missing}, err)
+	name := "renamed"
+	rec("UpdateContact", nil, svc.UpdateContact(ctx, sc, connectlocal.UpdateContactInput{InstanceID: inst, ContactID: contact, Name: &name,
+		References: map[string]connectlocal.Reference{"Amount": {Type: "NUMBER", Value: "7"}}}))
+	rec("UpdateContact refused", nil, svc.UpdateContact(ctx, sc, connectlocal.UpdateContactInput{InstanceID: inst, ContactID: contact,
+		References: map[string]connectlocal.Reference{"Amount": {Type: "NUMBER", Value: "seven"}}}))
+	rec("UpdateContactAttributes", nil, svc.UpdateContactAttributes(ctx, sc, inst, contact, map[string]string{"k": "v"}))
+	rec("UpdateContactSchedule", nil, svc.UpdateContactSchedule(ctx, sc, inst, contact, base.Add(time.Hour)))
+	rec("TagContact", nil, svc.TagContact(ctx, sc, inst, contact, map[string]string{"t": "1", "u": "2"}))
+	rec("UntagContact", nil, svc.UntagContact(ctx, sc, inst, contact, []string{"t"}))
+	attrs, _, err := svc.ListInstanceAttributes(ctx, sc, inst, connectlocal.Page{})
+	rec("ListInstanceAttributes", attrs, err)
+}
+
+func (f *failingTx) PutInstance(s connectlocal.Scope, inst connectlocal.Instance) error {
+	if err := f.tick(); err != nil {
+		return err
+	}
+	return f.Tx.PutInstance(s, inst)
+}
+
+func (f *failingTx) ListContacts(s connectlocal.Scope, instanceID, afterID string, limit int) ([]connectlocal.Contact, error) {
+	if err := f.tick(); err != nil {
+		return nil, err
+	}
+	return f.Tx.ListContacts(s, instanceID, afterID, limit)
 }
