@@ -21,6 +21,7 @@ import (
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/cloudcontrol"
 	"github.com/connectlocal/connectlocal/memory"
 	"github.com/connectlocal/connectlocal/postgres"
 	"github.com/connectlocal/connectlocal/seed"
@@ -34,7 +35,7 @@ func main() {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "connectlocal:", err)
 		}
-		os.Exit(2)
+		os.Exit(exitStatus(err))
 	}
 }
 
@@ -54,6 +55,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "serve":
 		return serve(ctx, args[1:], stdout, stderr)
+	case "validate":
+		return validate(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "connectlocal", version())
 		return nil
@@ -143,6 +146,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	seedFile := fs.String("seed", "", "seed file (JSON or YAML) of instances, flows and templates to create when missing")
 	account := fs.String("account-id", "000000000000", "account of requests whose access key id is not 12 digits")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
+	consoleOn := fs.Bool("console", true, "serve the web console at /console/")
 	quotas := connectlocal.DefaultQuotas()
 	fs.Var(quotaFlag{&quotas}, "quota", "override a quota, NAME=N (repeatable)")
 	// Bounds on memory and disk (issue 10; README "Configuration").
@@ -184,7 +188,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	svc.Quotas = quotas
 	svc.Retention = retention
 
-	api := awsapi.New(svc, awsapi.Options{DefaultAccount: *account, Logger: logger})
+	apiOpts := awsapi.Options{DefaultAccount: *account, Logger: logger}
+	mountConsole := setupConsole(*consoleOn, &apiOpts, svc, *account, logger)
+	api := awsapi.New(svc, apiOpts)
+	mountConsole(api)
+	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName) // awsJson1_0: POST / + X-Amz-Target
 	if *seedFile != "" {
 		f, err := seed.Read(*seedFile)
 		if err != nil {
@@ -209,6 +217,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(stdout, "connectlocal listening on %s\n", url)
 	fmt.Fprintf(stdout, "store: %s\n", redact(*storeURL))
+	if *consoleOn {
+		fmt.Fprintf(stdout, "console: %s/console/\n", url)
+	}
 	fmt.Fprintf(stdout, "try: aws connect list-instances --endpoint-url %s\n", url)
 
 	errc := make(chan error, 1)
