@@ -54,7 +54,9 @@ func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateC
 			return err
 		}
 		if n >= s.Quotas.FlowsPerInstance {
-			return Errorf(LimitExceeded, "The limit of %d flows per instance has been reached", s.Quotas.FlowsPerInstance)
+			e := Errorf(LimitExceeded, "The limit of %d flows per instance has been reached", s.Quotas.FlowsPerInstance)
+			e.Quota = "flows-per-instance"
+			return e
 		}
 		if err := tx.PutContactFlow(scope, f); err != nil {
 			if CodeOf(err) == AlreadyExists {

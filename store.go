@@ -43,6 +43,7 @@ type TemplateFilter struct {
 // NotFound *Error for a missing record; writers return AlreadyExists when a unique name is taken. Writers
 // called inside View return an error.
 type Tx interface {
+	StateTx // store_state.go
 	GetInstance(s Scope, id string) (Instance, error)
 	ListInstances(s Scope, after Cursor, limit int) ([]Instance, error)
 	CountInstances(s Scope) (int, error)

@@ -42,6 +42,7 @@ func Run(t *testing.T, newStore func(t *testing.T) connectlocal.Store) {
 		{"Secret", testSecret},
 		{"ConcurrentCreatesOneName", testConcurrentNames},
 		{"ConcurrentUpdatesLoseNothing", testConcurrentUpdates},
+		{"State", testState}, // state.go
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
