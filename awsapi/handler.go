@@ -29,6 +29,8 @@ type Options struct {
 	Hooks Hooks
 	// CaptureBodies keeps each request's and response's body in its Exchange, for hooks that show them.
 	CaptureBodies bool
+	// Version and StoreKind are what /_connectlocal/health reports (the store's kind, never its URL).
+	Version, StoreKind string
 }
 
 // API serves the Connect operations.
@@ -71,13 +73,7 @@ func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
 		op := a.model.Operations[name]
 		a.mux.Handle(op.Method+" "+op.RequestURI, a.pipeline(named(name), a.serveOperation(op, operations[name])))
 	}
-	a.Mount("GET /_connectlocal/health", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := svc.Store.Ping(r.Context()); err != nil {
-			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.Internal, "store: %v", err))
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	}), nil)
+	a.mountOps() // ops.go: health, reset, export, import
 	a.mux.Handle("/", a.pipeline(nil, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.UnknownOperation,
 			"No operation matches %s %s", r.Method, r.URL.EscapedPath()))
