@@ -171,13 +171,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	api := awsapi.New(svc, awsapi.Options{DefaultAccount: *account, Logger: logger})
 	if *seedFile != "" {
-		f, err := seed.Read(*seedFile)
+		doc, err := seed.Read(*seedFile)
 		if err != nil {
 			return err
 		}
-		if err := seed.Apply(ctx, api, svc, *account, f); err != nil {
+		res, err := seed.Apply(ctx, svc, *account, doc)
+		if err != nil {
 			return err
 		}
+		fmt.Fprintf(stdout, "seed %s: created %s; found already there %s\n", *seedFile, countsText(res.Created), countsText(res.Found))
 	}
 
 	ln, err := net.Listen("tcp", *addr)
