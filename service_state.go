@@ -514,3 +514,40 @@ func importContact(tx Tx, scope Scope, inst string, c Contact, res *ImportResult
 
 // Health reports whether the store answers.
 func (s *Service) Health(ctx context.Context) error { return s.Store.Ping(ctx) }
+
+// Inventory counts what the store holds, by kind, across every scope; Contacts counts active ones only (what
+// the active-tasks quota counts), which the stores answer from an index.
+func (s *Service) Inventory(ctx context.Context) (Counts, error) {
+	var c Counts
+	now := s.now()
+	err := s.Store.View(ctx, func(tx Tx) error {
+		c = Counts{}
+		scopes, err := tx.Scopes()
+		if err != nil {
+			return err
+		}
+		for _, scope := range scopes {
+			insts, err := allInstances(tx, scope)
+			if err != nil {
+				return err
+			}
+			for _, inst := range insts {
+				nt, err := tx.CountTaskTemplates(scope, inst.ID)
+				if err != nil {
+					return err
+				}
+				nf, err := tx.CountContactFlows(scope, inst.ID)
+				if err != nil {
+					return err
+				}
+				na, err := tx.CountActiveContacts(scope, inst.ID, now)
+				if err != nil {
+					return err
+				}
+				c = c.Add(Counts{Instances: 1, TaskTemplates: nt, ContactFlows: nf, Contacts: na})
+			}
+		}
+		return nil
+	})
+	return c, err
+}

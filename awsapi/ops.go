@@ -61,7 +61,11 @@ func (a *API) mountOps() {
 			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The document could not be read: %v", err))
 			return
 		}
-		snap, err := DecodeDocument(raw, a.opts.DefaultAccount)
+		account := a.opts.DefaultAccount
+		if q := r.URL.Query().Get("account"); q != "" {
+			account = q // checked with the document's own accounts
+		}
+		snap, err := DecodeDocument(raw, account)
 		if err != nil {
 			a.writeError(w, r, nil, err)
 			return
