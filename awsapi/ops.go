@@ -1,6 +1,7 @@
 package awsapi
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"time"
@@ -15,7 +16,9 @@ func (a *API) mountOps() {
 	a.Mount("GET /_connectlocal/health", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body := map[string]any{"version": a.opts.Version, "store": a.opts.StoreKind,
 			"uptimeSeconds": int64(time.Since(started).Seconds())}
-		if err := a.svc.Health(r.Context()); err != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+		defer cancel()
+		if err := a.svc.Health(ctx); err != nil {
 			body["status"], body["reason"] = "unavailable", "the store does not answer: "+err.Error()
 			writeJSON(w, http.StatusServiceUnavailable, body)
 			return
