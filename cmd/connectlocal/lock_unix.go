@@ -24,7 +24,7 @@ func lockSQLite(path string) (func(), error) {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("sqlite:%s: another connectlocal process is using this file; stop it, or give this one another file (--store sqlite:OTHER.db) or --store memory", path)
+			return nil, fmt.Errorf("sqlite:%s: another connectlocal process is using this file; stop it, or give this one another file (--store sqlite:OTHER.db) or --store memory (export and import reach a running server with --endpoint URL)", path)
 		}
 		return nil, fmt.Errorf("sqlite:%s: locking %s: %v", path, name, err)
 	}

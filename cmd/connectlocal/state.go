@@ -88,6 +88,8 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
 	fs, storeURL, endpoint, account := stateFlags("import")
+	quotas := connectlocal.DefaultQuotas()
+	fs.Var(quotaFlag{&quotas}, "quota", "with --store: a quota the import checks against, NAME=N, as serve takes it (a server applies its own)")
 	fs.SetOutput(io.Discard)
 	// FILE comes after the flags; parse them first, then take it.
 	if err := fs.Parse(args); err != nil {
@@ -130,7 +132,9 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout io.Wr
 		defer store.Close()
 		snap, err := awsapi.DecodeDocument(doc, *account)
 		if err == nil {
-			res, err = connectlocal.NewService(store).Import(ctx, snap)
+			svc := connectlocal.NewService(store)
+			svc.Quotas = quotas
+			res, err = svc.Import(ctx, snap)
 		}
 		if err != nil {
 			return fmt.Errorf("nothing imported: %s", seed.Describe(err))
