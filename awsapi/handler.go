@@ -186,8 +186,8 @@ func (a *API) call(ctx context.Context, scope connectlocal.Scope, op *model.Oper
 }
 
 // Call runs an operation in-process with input as its JSON request, every member (URI and query ones too)
-// named as the model names it. It takes the same checks as a request on the wire; the seed file uses it so
-// that seeded resources obey exactly what the API enforces.
+// named as the model names it. It takes the same checks as a request on the wire, so that what calls it in
+// process obeys exactly what the API enforces.
 func (a *API) Call(ctx context.Context, scope connectlocal.Scope, operation string, input []byte) ([]byte, error) {
 	op := a.model.Operations[operation]
 	if op == nil {

@@ -26,17 +26,24 @@ func Read(path string) ([]byte, error) {
 	return js, nil
 }
 
+// Decode reads a seed document as a state document, refusing it whole on an unknown key or a member the
+// model refuses; it needs no store, so serve checks the file before it opens one.
+func Decode(doc []byte, defaultAccount string) (connectlocal.Snapshot, error) {
+	snap, err := awsapi.DecodeDocument(doc, defaultAccount)
+	if err != nil {
+		return snap, fmt.Errorf("seed: %s", Describe(err))
+	}
+	return snap, nil
+}
+
 // Apply creates what the document declares and the store lacks, through Service.Import: the checks the API
 // applies, one transaction, and the first entry refused refuses the whole file with an error naming it.
-func Apply(ctx context.Context, svc *connectlocal.Service, defaultAccount string, doc []byte) (connectlocal.ImportResult, error) {
-	snap, err := awsapi.DecodeDocument(doc, defaultAccount)
-	if err == nil {
-		var res connectlocal.ImportResult
-		if res, err = svc.Import(ctx, snap); err == nil {
-			return res, nil
-		}
+func Apply(ctx context.Context, svc *connectlocal.Service, snap connectlocal.Snapshot) (connectlocal.ImportResult, error) {
+	res, err := svc.Import(ctx, snap)
+	if err != nil {
+		return res, fmt.Errorf("seed: %s", Describe(err))
 	}
-	return connectlocal.ImportResult{}, fmt.Errorf("seed: %s", Describe(err))
+	return res, nil
 }
 
 // Describe renders an error with every template violation, for people reading a terminal.

@@ -15,6 +15,14 @@ import (
 	"github.com/connectlocal/connectlocal/seed"
 )
 
+func apply(svc *connectlocal.Service, account string, doc []byte) (connectlocal.ImportResult, error) {
+	snap, err := seed.Decode(doc, account)
+	if err != nil {
+		return connectlocal.ImportResult{}, err
+	}
+	return seed.Apply(context.Background(), svc, snap)
+}
+
 func TestApply_goodFileTwice(t *testing.T) {
 	ctx := context.Background()
 	srv := connecttest.Start(t, memory.New())
@@ -27,7 +35,7 @@ func TestApply_goodFileTwice(t *testing.T) {
 		{Found: connectlocal.Counts{Instances: 1, ContactFlows: 1, TaskTemplates: 1}},
 	}
 	for i := range 2 { // the second run finds everything and creates nothing
-		res, err := seed.Apply(ctx, srv.Service, "000000000000", doc)
+		res, err := apply(srv.Service, "000000000000", doc)
 		if err != nil {
 			t.Fatalf("apply %d: %v", i, err)
 		}
@@ -57,7 +65,7 @@ func TestApply_brokenFileNamesTheEntryAndWritesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = seed.Apply(context.Background(), srv.Service, "123456789012", doc)
+	_, err = apply(srv.Service, "123456789012", doc)
 	if err == nil {
 		t.Fatal("broken seed applied")
 	}
@@ -86,7 +94,7 @@ func TestApply_unknownKeyNamesKeyAndEntry(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := seed.Apply(context.Background(), srv.Service, "123456789012", []byte(tc.doc))
+			_, err := apply(srv.Service, "123456789012", []byte(tc.doc))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want it to contain %q", err, tc.want)
 			}

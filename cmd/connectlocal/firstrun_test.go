@@ -74,6 +74,8 @@ func TestFirstRun_helpListsFlagsVariablesAndQuotas(t *testing.T) {
 }
 
 func TestFirstRun_errorsAreClearAndPrintedOnce(t *testing.T) {
+	typo := filepath.Join(t.TempDir(), "typo.yaml")
+	os.WriteFile(typo, []byte("Instances:\n  - InstanceAlias: a\n    IdentityManagementType: CONNECT_MANAGED\n    InboundCalls: true\n"), 0o600)
 	cases := []struct {
 		name string
 		env  []string
@@ -86,6 +88,8 @@ func TestFirstRun_errorsAreClearAndPrintedOnce(t *testing.T) {
 		{"env log format", []string{"CONNECTLOCAL_LOG_FORMAT=xml"}, []string{"serve", "--store", "memory"}, `CONNECTLOCAL_LOG_FORMAT must be text or json`},
 		{"env quota", []string{"CONNECTLOCAL_QUOTA=nope=1"}, []string{"serve", "--store", "memory"}, `CONNECTLOCAL_QUOTA: want NAME=N`},
 		{"env store", []string{"CONNECTLOCAL_STORE=mysql://x"}, []string{"serve"}, `CONNECTLOCAL_STORE: unknown store`},
+		{"seed typo", nil, []string{"serve", "--seed", typo}, `seed: Instances[0]: unknown key "InboundCalls"`},
+		{"seed missing", nil, []string{"serve", "--seed", filepath.Join(t.TempDir(), "none.yaml")}, `none.yaml: no such file`},
 		{"flag beats env in the message", []string{"CONNECTLOCAL_LOG_LEVEL=info"}, []string{"serve", "--log-level", "loud"}, `--log-level must be`},
 	}
 	for _, tc := range cases {

@@ -241,6 +241,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: %v", flagName("store"), err)
 	}
 
+	var seeded connectlocal.Snapshot // read and checked before anything is opened
+	if *seedFile != "" {
+		doc, err := seed.Read(*seedFile)
+		if err == nil {
+			seeded, err = seed.Decode(doc, *account)
+		}
+		if err != nil {
+			return err
+		}
+	}
+
 	// Listen before opening the store, so a busy port leaves no new SQLite file behind.
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -266,11 +277,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		Hooks:         awsapi.Hooks{After: []func(*awsapi.Exchange){awsapi.LogHook(logger), m.After}}})
 	api.Mount("GET /_connectlocal/metrics", m.Handler(), nil)
 	if *seedFile != "" {
-		doc, err := seed.Read(*seedFile)
-		if err != nil {
-			return err
-		}
-		res, err := seed.Apply(ctx, svc, *account, doc)
+		res, err := seed.Apply(ctx, svc, seeded)
 		if err != nil {
 			return err
 		}
