@@ -30,12 +30,14 @@ func FlowContentSHA256(content string) string {
 // CreateContactFlow stores a flow after checking its content.
 func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateContactFlowInput) (ContactFlow, error) {
 	now := s.now()
-	f := ContactFlow{ID: s.newID(ctx), Name: in.Name, Type: in.Type, Description: in.Description, Content: in.Content,
+	base := ContactFlow{ID: s.newID(ctx), Name: in.Name, Type: in.Type, Description: in.Description, Content: in.Content,
 		Status: in.Status, CreatedTime: now, LastModifiedTime: now}
-	if err := checkNewFlow(&f); err != nil {
+	if err := checkNewFlow(&base); err != nil {
 		return ContactFlow{}, err
 	}
-	err := s.Store.Update(ctx, func(tx Tx) error {
+	var f ContactFlow
+	err := s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
+		f = base // every run starts afresh: Update may re-run this function
 		inst, err := requireInstance(tx, scope, in.InstanceID)
 		if err != nil {
 			return err
@@ -43,7 +45,10 @@ func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateC
 		f.InstanceID = inst
 		return s.putNewFlow(tx, scope, f, in.Tags)
 	})
-	return f, err
+	if err != nil {
+		return ContactFlow{}, err
+	}
+	return f, nil
 }
 
 // checkNewFlow applies CreateContactFlow's rules and defaults (an empty Status is PUBLISHED).
@@ -133,7 +138,7 @@ func (s *Service) ListContactFlows(ctx context.Context, scope Scope, instance st
 // UpdateContactFlowContent replaces a flow's content, checking it when the flow is published.
 func (s *Service) UpdateContactFlowContent(ctx context.Context, scope Scope, instance, id, content string) error {
 	now := s.now()
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		inst, err := requireInstance(tx, scope, instance)
 		if err != nil {
 			return err
@@ -152,7 +157,7 @@ func (s *Service) UpdateContactFlowContent(ctx context.Context, scope Scope, ins
 
 // DeleteContactFlow deletes a flow even when templates name it (spec-facts §11, §15.6).
 func (s *Service) DeleteContactFlow(ctx context.Context, scope Scope, instance, id string) error {
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		inst, err := requireInstance(tx, scope, instance)
 		if err != nil {
 			return err

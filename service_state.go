@@ -69,7 +69,7 @@ func (m ScopeMatch) matches(s Scope) bool {
 // Reset removes everything in the matching scopes, at once, and says what it removed.
 func (s *Service) Reset(ctx context.Context, m ScopeMatch) (Counts, error) {
 	var removed Counts
-	err := s.Store.Update(ctx, func(tx Tx) error {
+	err := s.Store.Update(ctx, UpdateKey{}, func(tx Tx) error { // the zero key: it writes across scopes
 		removed = Counts{} // Update may run this more than once
 		scopes, err := tx.Scopes()
 		if err != nil {
@@ -250,7 +250,7 @@ type ImportResult struct {
 // members take what the operation would give them (a new id, now, ACTIVE, PUBLISHED).
 func (s *Service) Import(ctx context.Context, snap Snapshot) (ImportResult, error) {
 	var res ImportResult
-	err := s.Store.Update(ctx, func(tx Tx) error {
+	err := s.Store.Update(ctx, UpdateKey{}, func(tx Tx) error { // the zero key: it writes across scopes
 		res = ImportResult{}
 		for _, ss := range snap.Scopes {
 			for i, is := range ss.Instances {
@@ -451,11 +451,18 @@ func (s *Service) importTemplate(ctx context.Context, tx Tx, scope Scope, inst s
 	if created.IsZero() {
 		created = now
 	}
+	// An export holds the versions the server kept (Retention): they may start above 1, and each follows the
+	// one before.
+	first := ts.Versions[0].Version
+	if first == 0 {
+		first = 1
+	}
 	for i, t := range ts.Versions {
-		if t.Version != 0 && t.Version != int64(i+1) {
-			return Errorf(InvalidArgument, "version %d is listed as number %d: versions must be 1, 2, 3, ... oldest first", t.Version, i+1)
+		want := first + int64(i)
+		if t.Version != 0 && t.Version != want {
+			return Errorf(InvalidArgument, "version %d follows version %d: versions must be consecutive, oldest first", t.Version, want-1)
 		}
-		t.InstanceID, t.ID, t.Version, t.CreatedTime = inst, id, int64(i+1), created
+		t.InstanceID, t.ID, t.Version, t.CreatedTime = inst, id, want, created
 		if t.LastModifiedTime.IsZero() {
 			t.LastModifiedTime = created
 		}
@@ -467,14 +474,35 @@ func (s *Service) importTemplate(ctx context.Context, tx Tx, scope Scope, inst s
 				*ref = fid
 			}
 		}
-		if err := s.checkTemplate(tx, scope, &t); err != nil {
+		if err := s.checkTemplate(tx, scope, &t, true); err != nil {
 			if i < len(ts.Versions)-1 {
-				return entryError(fmt.Sprintf("version %d", i+1), err)
+				return entryError(fmt.Sprintf("version %d", want), err)
 			}
 			return err
 		}
+		if i == 0 {
+			// A store numbers a template's versions from 1: the versions Retention had deleted are written
+			// and deleted again, so the kept ones keep their numbers (tasks name the version they started from).
+			for v := int64(1); v < want; v++ {
+				filler := t
+				filler.Version = v
+				if err := s.putTemplate(tx, scope, filler); err != nil {
+					return err
+				}
+			}
+		}
 		if err := s.putTemplate(tx, scope, t); err != nil {
 			return err
+		}
+		if i == 0 && want > 1 {
+			if err := tx.DeleteTaskTemplateVersionsBefore(scope, inst, id, want); err != nil {
+				return err
+			}
+		}
+		if i == len(ts.Versions)-1 {
+			if err := s.keepVersions(tx, scope, t); err != nil {
+				return err
+			}
 		}
 	}
 	if len(ts.Tags) > 0 {
@@ -511,9 +539,6 @@ func importContact(tx Tx, scope Scope, inst string, c Contact, res *ImportResult
 	res.Created.Contacts++
 	return nil
 }
-
-// Health reports whether the store answers.
-func (s *Service) Health(ctx context.Context) error { return s.Store.Ping(ctx) }
 
 // Inventory counts what the store holds, by kind, across every scope; Contacts counts active ones only (what
 // the active-tasks quota counts), which the stores answer from an index.

@@ -32,10 +32,22 @@ func stateSnapshot() connectlocal.Snapshot {
 	}}}
 }
 
+// twiceStore runs every Update function twice: once in a transaction that is then rolled back (as PostgreSQL
+// does on a serialization failure), then for real.
+type twiceStore struct{ *memory.Store }
+
+func (s twiceStore) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
+	s.Store.Update(ctx, key, func(tx connectlocal.Tx) error {
+		fn(tx)
+		return errors.New("simulated conflict")
+	})
+	return s.Store.Update(ctx, key, fn)
+}
+
 // Import, Export and Reset are rerunnable Update functions and report the same as a single run would.
 func TestImportExportReset(t *testing.T) {
 	ctx := context.Background()
-	svc := connectlocal.NewService(rerunStore{memory.New()})
+	svc := connectlocal.NewService(twiceStore{memory.New()})
 	res, err := svc.Import(ctx, stateSnapshot())
 	if err != nil {
 		t.Fatal(err)
@@ -86,7 +98,7 @@ func TestImportRefusesWholeAndNamesTheEntry(t *testing.T) {
 		want string
 	}{
 		"version numbers": {func(s *connectlocal.Snapshot) { s.Scopes[0].Instances[0].Templates[0].Versions[1].Version = 5 },
-			`123456789012/eu-west-2 Instances[0] "state": TaskTemplates[0] "new": version 5 is listed as number 2`},
+			`123456789012/eu-west-2 Instances[0] "state": TaskTemplates[0] "new": version 5 follows version 1`},
 		"template rule": {func(s *connectlocal.Snapshot) { s.Scopes[0].Instances[0].Templates[0].Versions[0].Fields = nil },
 			`TaskTemplates[0] "new": version 1: `},
 		"flow content": {func(s *connectlocal.Snapshot) { s.Scopes[0].Instances[0].Flows[0].Flow.Content = "{" },

@@ -18,7 +18,7 @@ func (a *API) mountOps() {
 			"uptimeSeconds": int64(time.Since(started).Seconds())}
 		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
 		defer cancel()
-		if err := a.svc.Health(ctx); err != nil {
+		if err := a.svc.Ping(ctx); err != nil {
 			body["status"], body["reason"] = "unavailable", "the store does not answer: "+err.Error()
 			writeJSON(w, http.StatusServiceUnavailable, body)
 			return

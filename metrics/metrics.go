@@ -121,9 +121,9 @@ func (s *store) View(ctx context.Context, fn func(connectlocal.Tx) error) error 
 	return s.Store.View(ctx, fn)
 }
 
-func (s *store) Update(ctx context.Context, fn func(connectlocal.Tx) error) error {
+func (s *store) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
 	defer s.time("Update")()
-	return s.Store.Update(ctx, fn)
+	return s.Store.Update(ctx, key, fn)
 }
 
 func (s *store) Secret(ctx context.Context) ([]byte, error) {

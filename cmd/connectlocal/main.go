@@ -25,6 +25,7 @@ import (
 	"github.com/connectlocal/connectlocal/awsapi"
 	"github.com/connectlocal/connectlocal/metrics"
 	"github.com/connectlocal/connectlocal/seed"
+	"github.com/connectlocal/connectlocal/sqlite"
 )
 
 func main() {
@@ -212,6 +213,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	quotas := connectlocal.DefaultQuotas()
 	names := slices.Sorted(maps.Keys(quotas.QuotaNames()))
 	fs.Var(quotaFlag{&quotas}, "quota", "override a quota, NAME=N (repeatable, or comma-separated); NAME is one of "+strings.Join(names, ", "))
+	// Bounds on memory and disk (issue 10; README "Configuration").
+	retention := connectlocal.DefaultRetention()
+	fs.IntVar(&retention.TemplateVersions, "template-versions", retention.TemplateVersions, "snapshot versions kept per task template (0: all)")
+	fs.IntVar(&retention.EndedTasks, "ended-tasks", retention.EndedTasks, "ended (stopped or expired) tasks kept per instance (0: all)")
+	fs.DurationVar(&retention.TaskRecordAge, "task-record-age", retention.TaskRecordAge, "how long a task is kept after its expiry (0: forever)")
+	cacheMB := fs.Int("cache-mb", sqlite.DefaultCacheBytes>>20, "SQLite read cache size in MiB (0: no cache)")
+	maxRequests := fs.Int("max-requests", 64, "requests served at once; more wait for a slot (0: no limit)")
+	memoryLimitMB := fs.Int("memory-limit-mb", 100, "soft memory limit in MiB: the Go runtime collects harder near it (0: none)")
 	if err := parseFlags(fs, args, stdout, "usage: connectlocal serve [flags]\n\nEvery flag also reads its environment variable; a flag beats its variable.\n\nflags:\n"); err != nil {
 		return err
 	}
@@ -262,7 +271,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer ln.Close()
 
-	store, err := openStore(ctx, *storeURL)
+	if *memoryLimitMB > 0 {
+		debug.SetMemoryLimit(int64(*memoryLimitMB) << 20)
+	}
+	cacheBytes := int64(*cacheMB) << 20
+	if cacheBytes == 0 {
+		cacheBytes = -1 // 0 on the command line means no cache
+	}
+	store, err := openStore(ctx, *storeURL, cacheBytes)
 	if err != nil {
 		return err
 	}
@@ -270,6 +286,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	m := metrics.New()
 	svc := connectlocal.NewService(m.Store(store))
 	svc.Quotas = quotas
+	svc.Retention = retention
 	m.WatchResources(svc)
 
 	api := awsapi.New(svc, awsapi.Options{DefaultAccount: *account, Logger: logger, Version: version(), StoreKind: kind,
@@ -285,7 +302,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 
 	srv := &http.Server{
-		Handler:           m.Wrap(api),
+		Handler:           limitRequests(m.Wrap(api), *maxRequests), // in flight: the requests being answered
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -69,7 +69,7 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		_, err = stdout.Write(body)
 		return err
 	}
-	store, err := openStore(ctx, *storeURL)
+	store, err := openStore(ctx, *storeURL, 0)
 	if err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout io.Wr
 			return fmt.Errorf("%s answered %s", *endpoint, body)
 		}
 	} else {
-		store, err := openStore(ctx, *storeURL)
+		store, err := openStore(ctx, *storeURL, 0)
 		if err != nil {
 			return err
 		}

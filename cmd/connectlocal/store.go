@@ -32,8 +32,8 @@ func storeKind(url string) (string, error) {
 	return "", fmt.Errorf("unknown store %q: use sqlite:PATH, memory or postgres://USER@HOST:PORT/DB", url)
 }
 
-// openStore opens the store a --store URL names.
-func openStore(ctx context.Context, url string) (connectlocal.Store, error) {
+// openStore opens the store a --store URL names; cacheBytes is the SQLite read cache (sqlite.Options).
+func openStore(ctx context.Context, url string, cacheBytes int64) (connectlocal.Store, error) {
 	kind, err := storeKind(url)
 	if err != nil {
 		return nil, err
@@ -52,7 +52,7 @@ func openStore(ctx context.Context, url string) (connectlocal.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := sqlite.Open(ctx, path)
+	s, err := sqlite.Open(ctx, path, sqlite.Options{CacheBytes: cacheBytes})
 	if err != nil {
 		unlock()
 		return nil, err
