@@ -133,3 +133,47 @@ func TestImportQuota(t *testing.T) {
 		t.Fatalf("import over the quota: %#v", err)
 	}
 }
+
+// An export keeps the version numbers Retention left (3 and 4 of 4); import into an empty store restores them.
+func TestImportKeepsRetainedVersionNumbers(t *testing.T) {
+	ctx := context.Background()
+	scope := connectlocal.Scope{Account: "123456789012", Region: "us-east-1"}
+	src := connectlocal.NewService(memory.New())
+	src.Retention.TemplateVersions = 2
+	inst, err := src.CreateInstance(ctx, scope, connectlocal.CreateInstanceInput{IdentityManagementType: "CONNECT_MANAGED", Alias: "kept"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := src.CreateTaskTemplate(ctx, scope, connectlocal.CreateTaskTemplateInput{InstanceID: inst.ID, Name: "t",
+		Fields: []connectlocal.Field{{Name: "N", Type: connectlocal.FieldName}, {Name: "Q", Type: connectlocal.FieldQuickConnect}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"v2", "v3", "v4"} {
+		if _, err := src.UpdateTaskTemplate(ctx, scope, connectlocal.UpdateTaskTemplateInput{InstanceID: inst.ID, ID: tmpl.ID, Description: &d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	snap, err := src.Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions := snap.Scopes[0].Instances[0].Templates[0].Versions
+	if len(versions) != 2 || versions[0].Version != 3 || versions[1].Description != "v4" {
+		t.Fatalf("exported versions: %+v", versions)
+	}
+	dst := connectlocal.NewService(memory.New())
+	if _, err := dst.Import(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	got, err := dst.Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(snap, got); d != "" {
+		t.Fatalf("after import (-exported +imported):\n%s", d)
+	}
+	if _, _, err := dst.GetTaskTemplate(ctx, scope, inst.ID, tmpl.ID, 2); connectlocal.CodeOf(err) != connectlocal.NotFound {
+		t.Fatalf("version 2 after import: %v", err)
+	}
+}
