@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -92,14 +93,14 @@ func (s *Service) Reset(ctx context.Context, m ScopeMatch) (Counts, error) {
 				if err != nil {
 					return err
 				}
-				cs, err := tx.InstanceContacts(scope, inst.ID)
+				nc, err := tx.CountContacts(scope, inst.ID)
 				if err != nil {
 					return err
 				}
 				if err := tx.DeleteInstance(scope, inst.ID); err != nil {
 					return err
 				}
-				removed = removed.Add(Counts{Instances: 1, TaskTemplates: nt, ContactFlows: nf, Contacts: len(cs)})
+				removed = removed.Add(Counts{Instances: 1, TaskTemplates: nt, ContactFlows: nf, Contacts: nc})
 			}
 			n, err := tx.DeleteScopeTokens(scope)
 			if err != nil {
@@ -230,8 +231,24 @@ func exportInstance(tx Tx, scope Scope, inst Instance) (InstanceSnapshot, error)
 		}
 		is.Templates = append(is.Templates, TemplateSnapshot{Versions: versions, Tags: tags})
 	}
-	is.Contacts, err = tx.InstanceContacts(scope, inst.ID)
+	is.Contacts, err = allContacts(tx, scope, inst.ID)
 	return is, err
+}
+
+func allContacts(tx Tx, scope Scope, inst string) ([]Contact, error) {
+	var out []Contact
+	after := ""
+	for {
+		page, err := tx.ListContacts(scope, inst, after, 1000)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < 1000 {
+			return out, nil
+		}
+		after = page[len(page)-1].ID
+	}
 }
 
 // ImportResult says what an import created and what it found already there, by kind.
@@ -295,6 +312,9 @@ func (s *Service) importInstance(ctx context.Context, tx Tx, scope Scope, is Ins
 		inst = existing
 	} else {
 		if err := checkNewInstance(inst.IdentityManagementType, inst.Alias, inst.DirectoryID); err != nil {
+			return err
+		}
+		if err := checkImportedAttributes(inst); err != nil {
 			return err
 		}
 		if inst.ID == "" {
@@ -575,4 +595,24 @@ func (s *Service) Inventory(ctx context.Context) (Counts, error) {
 		return nil
 	})
 	return c, err
+}
+
+// checkImportedAttributes applies UpdateInstanceAttribute's and AssociateAnalyticsDataSet's checks to what an
+// imported instance carries.
+func checkImportedAttributes(inst Instance) error {
+	for _, typ := range slices.Sorted(maps.Keys(inst.Attributes)) {
+		v := inst.Attributes[typ]
+		if !slices.Contains(InstanceAttributeTypes, typ) || typ == "INBOUND_CALLS" || typ == "OUTBOUND_CALLS" {
+			return Errorf(InvalidArgument, "Attributes: '%s' is not an instance attribute a document may set (INBOUND_CALLS and OUTBOUND_CALLS are InboundCallsEnabled and OutboundCallsEnabled)", clip(typ))
+		}
+		if v != "true" && v != "false" {
+			return Errorf(InvalidArgument, "Attributes: invalid value '%s' for attribute %s: use true or false", clip(v), typ)
+		}
+	}
+	for i, a := range inst.AnalyticsDataSets {
+		if a.DataSetID == "" || !IsAccountID(a.TargetAccountID) {
+			return Errorf(InvalidArgument, "AnalyticsDataSets[%d]: a DataSetId and a 12-digit TargetAccountId are needed", i)
+		}
+	}
+	return nil
 }

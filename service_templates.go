@@ -70,11 +70,15 @@ func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate, checkName b
 		return quotaError("fields per task template", s.Quotas.FieldsPerTemplate)
 	}
 	vs := violations(ValidateTemplate(t))
-	for _, ref := range []struct{ path, id string }{{"ContactFlowId", t.ContactFlowID}, {"SelfAssignFlowId", t.SelfAssignFlowID}} {
-		if ref.id == "" {
+	// A flow given as its ARN is kept and shown as its id, as instance and template ARNs are (issue 12).
+	for _, ref := range []struct {
+		path string
+		id   *string
+	}{{"ContactFlowId", &t.ContactFlowID}, {"SelfAssignFlowId", &t.SelfAssignFlowID}} {
+		if *ref.id == "" {
 			continue
 		}
-		id, ok := childID(scope, t.InstanceID, KindContactFlow, ref.id)
+		id, ok := childID(scope, t.InstanceID, KindContactFlow, *ref.id)
 		if ok {
 			_, err := tx.GetContactFlow(scope, t.InstanceID, id)
 			if err != nil && CodeOf(err) != NotFound {
@@ -83,8 +87,10 @@ func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate, checkName b
 			ok = err == nil
 		}
 		if !ok {
-			vs.add(RuleFlowExists, ref.path, "Flow '%s' does not exist in this instance", ref.id)
+			vs.add(RuleFlowExists, ref.path, "Flow '%s' does not exist in this instance", *ref.id)
+			continue
 		}
+		*ref.id = id
 	}
 	if checkName {
 		same, err := tx.ListTaskTemplates(scope, t.InstanceID, TemplateFilter{Name: t.Name}, Cursor{}, 2)

@@ -72,7 +72,8 @@ type TemplateFilter struct {
 // (PostgreSQL pipelines them); every other method answers at once.
 type Tx interface {
 	RetentionTx
-	StateTx // store_state.go
+	RecordTx // store_records.go
+	StateTx  // store_state.go
 	GetInstance(s Scope, id string) (Instance, error)
 	ListInstances(s Scope, after Cursor, limit int) ([]Instance, error)
 	CountInstances(s Scope) (int, error)

@@ -47,9 +47,21 @@ type DocInstance struct {
 	ServiceRole            string            `json:"ServiceRole,omitempty"`
 	CreatedTime            time.Time         `json:"CreatedTime,omitzero"`
 	Tags                   map[string]string `json:"Tags,omitempty"`
-	ContactFlows           []DocFlow         `json:"ContactFlows,omitempty"`
-	TaskTemplates          []DocTemplate     `json:"TaskTemplates,omitempty"`
-	Contacts               []DocContact      `json:"Contacts,omitempty"`
+	// Attributes are instance attributes UpdateInstanceAttribute set (INBOUND_CALLS and OUTBOUND_CALLS are
+	// the two flags above); AnalyticsDataSets the associations AssociateAnalyticsDataSet made.
+	Attributes        map[string]string `json:"Attributes,omitempty"`
+	AnalyticsDataSets []DocDataSet      `json:"AnalyticsDataSets,omitempty"`
+	ContactFlows      []DocFlow         `json:"ContactFlows,omitempty"`
+	TaskTemplates     []DocTemplate     `json:"TaskTemplates,omitempty"`
+	Contacts          []DocContact      `json:"Contacts,omitempty"`
+}
+
+// DocDataSet is an analytics data set association.
+type DocDataSet struct {
+	DataSetId       string    `json:"DataSetId"`
+	TargetAccountId string    `json:"TargetAccountId"`
+	ResourceShareId string    `json:"ResourceShareId,omitempty"`
+	CreatedTime     time.Time `json:"CreatedTime,omitzero"`
 }
 
 // DocFlow is a flow. Content is the flow's JSON as a string, or (in YAML seeds) written inline as an object.
@@ -111,6 +123,8 @@ type DocContact struct {
 	TaskTemplateId      string                            `json:"TaskTemplateId,omitempty"`
 	TaskTemplateVersion int64                             `json:"TaskTemplateVersion,omitempty"`
 	TaskTemplateName    string                            `json:"TaskTemplateName,omitempty"`
+	Tags                map[string]string                 `json:"Tags,omitempty"`
+	LastUpdateTimestamp time.Time                         `json:"LastUpdateTimestamp,omitzero"`
 }
 
 // flowContent is a flow's content string; decoding also takes an inline JSON object.
@@ -135,13 +149,14 @@ var docKeys = map[string][]string{
 	"document": {"Account", "Region", "Instances", "Scopes"},
 	"scope":    {"Account", "Region", "Instances"},
 	"instance": {"Id", "IdentityManagementType", "InstanceAlias", "DirectoryId", "InboundCallsEnabled", "OutboundCallsEnabled",
-		"InstanceStatus", "ServiceRole", "CreatedTime", "Tags", "ContactFlows", "TaskTemplates", "Contacts"},
+		"InstanceStatus", "ServiceRole", "CreatedTime", "Tags", "Attributes", "AnalyticsDataSets", "ContactFlows", "TaskTemplates", "Contacts"},
+	"dataset":  {"DataSetId", "TargetAccountId", "ResourceShareId", "CreatedTime"},
 	"flow":     {"Id", "Name", "Type", "Description", "Content", "Status", "Published", "CreatedTime", "LastModifiedTime", "Tags"},
 	"template": {"Id", "Version", "Name", "Description", "ContactFlowId", "SelfAssignFlowId", "Constraints", "Defaults", "Fields", "Status", "LastModifiedTime", "CreatedTime", "Tags", "PreviousVersions"},
 	"version":  {"Version", "Name", "Description", "ContactFlowId", "SelfAssignFlowId", "Constraints", "Defaults", "Fields", "Status", "LastModifiedTime"},
 	"contact": {"Id", "InitialContactId", "PreviousContactId", "RelatedContactId", "Name", "Description", "ContactFlowId", "QuickConnectId",
 		"InitiationTimestamp", "ScheduledTimestamp", "DisconnectTimestamp", "DisconnectReason", "ExpiryMinutes", "Attributes", "References",
-		"SegmentAttributes", "TaskTemplateId", "TaskTemplateVersion", "TaskTemplateName"},
+		"SegmentAttributes", "TaskTemplateId", "TaskTemplateVersion", "TaskTemplateName", "Tags", "LastUpdateTimestamp"},
 }
 
 func docError(where, format string, args ...any) error {
@@ -334,6 +349,15 @@ func checkChildren(m *model.Model, where string, im map[string]any) error {
 			}
 		}
 	}
+	sets, err := listOf(where+": AnalyticsDataSets", im["AnalyticsDataSets"])
+	if err != nil {
+		return err
+	}
+	for i, v := range sets {
+		if _, err := checkKeys(fmt.Sprintf("%s: AnalyticsDataSets[%d]", where, i), "dataset", v); err != nil {
+			return err
+		}
+	}
 	contacts, err := listOf(where+": Contacts", im["Contacts"])
 	if err != nil {
 		return err
@@ -372,8 +396,12 @@ func instanceIn(d DocInstance) connectlocal.InstanceSnapshot {
 	is := connectlocal.InstanceSnapshot{
 		Instance: connectlocal.Instance{ID: d.Id, IdentityManagementType: d.IdentityManagementType, Alias: d.InstanceAlias,
 			DirectoryID: d.DirectoryId, InboundCallsEnabled: d.InboundCallsEnabled, OutboundCallsEnabled: d.OutboundCallsEnabled,
-			Status: d.InstanceStatus, ServiceRole: d.ServiceRole, CreatedTime: d.CreatedTime},
+			Status: d.InstanceStatus, ServiceRole: d.ServiceRole, CreatedTime: d.CreatedTime, Attributes: d.Attributes},
 		Tags: d.Tags,
+	}
+	for _, a := range d.AnalyticsDataSets {
+		is.Instance.AnalyticsDataSets = append(is.Instance.AnalyticsDataSets, connectlocal.AnalyticsDataAssociation{
+			DataSetID: a.DataSetId, TargetAccountID: a.TargetAccountId, ResourceShareID: a.ResourceShareId, CreatedTime: a.CreatedTime})
 	}
 	for _, f := range d.ContactFlows {
 		flow := connectlocal.ContactFlow{ID: f.Id, Name: f.Name, Type: f.Type, Description: f.Description, Content: string(f.Content),
@@ -399,7 +427,8 @@ func instanceIn(d DocInstance) connectlocal.InstanceSnapshot {
 			ContactFlowID: c.ContactFlowId, QuickConnectID: c.QuickConnectId, InitiationTimestamp: c.InitiationTimestamp,
 			ScheduledTimestamp: c.ScheduledTimestamp, DisconnectTimestamp: c.DisconnectTimestamp, DisconnectReason: c.DisconnectReason,
 			ExpiryMinutes: c.ExpiryMinutes, Attributes: c.Attributes, References: c.References, SegmentAttributes: []byte(c.SegmentAttributes),
-			TaskTemplateID: c.TaskTemplateId, TaskTemplateVersion: c.TaskTemplateVersion, TaskTemplateName: c.TaskTemplateName})
+			TaskTemplateID: c.TaskTemplateId, TaskTemplateVersion: c.TaskTemplateVersion, TaskTemplateName: c.TaskTemplateName,
+			Tags: c.Tags, LastUpdateTimestamp: c.LastUpdateTimestamp})
 	}
 	return is
 }
@@ -423,7 +452,11 @@ func docInstanceOut(is connectlocal.InstanceSnapshot) DocInstance {
 	i := is.Instance
 	d := DocInstance{Id: i.ID, IdentityManagementType: i.IdentityManagementType, InstanceAlias: i.Alias, DirectoryId: i.DirectoryID,
 		InboundCallsEnabled: i.InboundCallsEnabled, OutboundCallsEnabled: i.OutboundCallsEnabled, InstanceStatus: i.Status,
-		ServiceRole: i.ServiceRole, CreatedTime: i.CreatedTime.UTC(), Tags: tagsOut(is.Tags)}
+		ServiceRole: i.ServiceRole, CreatedTime: i.CreatedTime.UTC(), Tags: tagsOut(is.Tags), Attributes: tagsOut(i.Attributes)}
+	for _, a := range i.AnalyticsDataSets {
+		d.AnalyticsDataSets = append(d.AnalyticsDataSets, DocDataSet{DataSetId: a.DataSetID, TargetAccountId: a.TargetAccountID,
+			ResourceShareId: a.ResourceShareID, CreatedTime: utc(a.CreatedTime)})
+	}
 	for _, fs := range is.Flows {
 		f := fs.Flow
 		published := f.Published
@@ -457,7 +490,8 @@ func docInstanceOut(is connectlocal.InstanceSnapshot) DocInstance {
 			QuickConnectId: c.QuickConnectID, InitiationTimestamp: c.InitiationTimestamp.UTC(), ScheduledTimestamp: utc(c.ScheduledTimestamp),
 			DisconnectTimestamp: utc(c.DisconnectTimestamp), DisconnectReason: c.DisconnectReason, ExpiryMinutes: c.ExpiryMinutes,
 			Attributes: tagsOut(c.Attributes), References: c.References, SegmentAttributes: json.RawMessage(c.SegmentAttributes),
-			TaskTemplateId: c.TaskTemplateID, TaskTemplateVersion: c.TaskTemplateVersion, TaskTemplateName: c.TaskTemplateName})
+			TaskTemplateId: c.TaskTemplateID, TaskTemplateVersion: c.TaskTemplateVersion, TaskTemplateName: c.TaskTemplateName,
+			Tags: tagsOut(c.Tags), LastUpdateTimestamp: utc(c.LastUpdateTimestamp)})
 	}
 	return d
 }

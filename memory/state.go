@@ -40,20 +40,6 @@ func (t *tx) TaskTemplateVersions(s connectlocal.Scope, instanceID, id string) (
 	return out, nil
 }
 
-func (t *tx) InstanceContacts(s connectlocal.Scope, instanceID string) ([]connectlocal.Contact, error) {
-	k := instKey{s, instanceID}
-	var out []connectlocal.Contact
-	for ck, c := range t.s.contacts {
-		if ck.inst == k {
-			out = append(out, copyContact(c))
-		}
-	}
-	slices.SortFunc(out, func(a, b connectlocal.Contact) int {
-		return cmp.Or(a.InitiationTimestamp.Compare(b.InitiationTimestamp), cmp.Compare(a.ID, b.ID))
-	})
-	return out, nil
-}
-
 func (t *tx) DeleteScopeTokens(s connectlocal.Scope) (int, error) {
 	if err := t.write(); err != nil {
 		return 0, err

@@ -1,11 +1,6 @@
 package sqlite
 
-import (
-	"cmp"
-	"slices"
-
-	"github.com/connectlocal/connectlocal"
-)
+import "github.com/connectlocal/connectlocal"
 
 func (t *txn) Scopes() ([]connectlocal.Scope, error) {
 	rows, err := t.query(`SELECT account, region FROM instances UNION SELECT account, region FROM tokens ORDER BY 1, 2`)
@@ -33,14 +28,6 @@ func (t *txn) TaskTemplateVersions(s connectlocal.Scope, instanceID, id string) 
 	return out, err
 }
 
-// InstanceContacts reads them all and sorts in Go: the initiation time lives only in the JSON body.
-func (t *txn) InstanceContacts(s connectlocal.Scope, instanceID string) ([]connectlocal.Contact, error) {
-	out, err := list[connectlocal.Contact, connectlocal.Contact](t, `SELECT body FROM contacts WHERE account = ? AND region = ? AND instance_id = ?`,
-		s.Account, s.Region, instanceID)
-	sortContacts(out)
-	return out, err
-}
-
 func (t *txn) DeleteScopeTokens(s connectlocal.Scope) (int, error) {
 	res, err := t.exec(`DELETE FROM tokens WHERE account = ? AND region = ? AND instance_id = ''`, s.Account, s.Region)
 	if err != nil {
@@ -48,10 +35,4 @@ func (t *txn) DeleteScopeTokens(s connectlocal.Scope) (int, error) {
 	}
 	n, _ := res.RowsAffected()
 	return int(n), nil
-}
-
-func sortContacts(cs []connectlocal.Contact) {
-	slices.SortFunc(cs, func(a, b connectlocal.Contact) int {
-		return cmp.Or(a.InitiationTimestamp.Compare(b.InitiationTimestamp), cmp.Compare(a.ID, b.ID))
-	})
 }

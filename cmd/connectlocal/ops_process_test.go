@@ -263,6 +263,13 @@ func populate(t *testing.T, url string) {
 			Tags: map[string]string{"team": "ops"}}); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := c.UpdateInstanceAttribute(ctx, &connect.UpdateInstanceAttributeInput{InstanceId: &inst,
+			AttributeType: types.InstanceAttributeTypeContactflowLogs, Value: aws.String("true")}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.AssociateAnalyticsDataSet(ctx, &connect.AssociateAnalyticsDataSetInput{InstanceId: &inst, DataSetId: aws.String("contact_record")}); err != nil {
+			t.Fatal(err)
+		}
 		flow, err := c.CreateContactFlow(ctx, &connect.CreateContactFlowInput{InstanceId: &inst, Name: aws.String("route"), Type: types.ContactFlowTypeContactFlow,
 			Content: aws.String(`{"Version":"2019-10-30","StartAction":"end","Actions":[{"Identifier":"end","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}`),
 			Tags:    map[string]string{"flow": "yes"}})
@@ -287,6 +294,12 @@ func populate(t *testing.T, url string) {
 				References: map[string]types.Reference{"Amount": {Type: types.ReferenceTypeNumber, Value: aws.String("12")}},
 				Attributes: map[string]string{"n": strconv.Itoa(i)}})
 			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.TagContact(ctx, &connect.TagContactInput{InstanceId: &inst, ContactId: task.ContactId, Tags: map[string]string{"case": name}}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.UpdateContact(ctx, &connect.UpdateContactInput{InstanceId: &inst, ContactId: task.ContactId, Description: aws.String("updated")}); err != nil {
 				t.Fatal(err)
 			}
 			if name == "stopped" {
@@ -318,7 +331,13 @@ func TestExportImport_roundTripOnEveryStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(doc, `"PreviousVersions"`) || !strings.Contains(doc, `"DisconnectTimestamp"`) || strings.Count(doc, `"InstanceAlias"`) != 2 {
+	for _, want := range []string{`"PreviousVersions"`, `"DisconnectTimestamp"`, `"CONTACTFLOW_LOGS": "true"`, `"DataSetId": "contact_record"`,
+		`"case": "stopped"`, `"LastUpdateTimestamp"`} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("export lacks %s", want)
+		}
+	}
+	if strings.Count(doc, `"InstanceAlias"`) != 2 {
 		t.Fatalf("export lacks something:\n%s", doc)
 	}
 	stores := map[string]func(t *testing.T) string{
