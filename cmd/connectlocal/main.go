@@ -23,6 +23,7 @@ import (
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/cloudcontrol"
 	"github.com/connectlocal/connectlocal/metrics"
 	"github.com/connectlocal/connectlocal/seed"
 	"github.com/connectlocal/connectlocal/sqlite"
@@ -32,8 +33,10 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "connectlocal:", err)
-		os.Exit(2)
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "connectlocal:", err)
+		}
+		os.Exit(exitStatus(err))
 	}
 }
 
@@ -41,6 +44,7 @@ const usage = `usage: connectlocal <command> [flags]
 
 commands:
   serve     serve the Amazon Connect API (connectlocal serve --help for flags)
+  validate  check task-template files offline (connectlocal validate -h)
   export    write all state as one JSON document (--store URL or --endpoint URL)
   import    load such a document (--store URL or --endpoint URL, then FILE or - for stdin)
   version   print the version (also --version)
@@ -55,6 +59,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "serve":
 		return helped(serve(ctx, args[1:], stdout, stderr))
+	case "validate":
+		return validate(ctx, args[1:], stdout, stderr)
 	case "export":
 		return helped(exportCmd(ctx, args[1:], stdout))
 	case "import":
@@ -210,6 +216,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	account := fs.String("account-id", "000000000000", "account of requests whose access key id is not 12 digits")
 	logFormat := fs.String("log-format", "text", "request log on stderr: text or json")
 	logLevel := fs.String("log-level", "info", "log level: debug (adds request and response bodies), info, warn or error")
+	consoleOn := fs.Bool("console", true, "serve the web console at /console/")
 	quotas := connectlocal.DefaultQuotas()
 	names := slices.Sorted(maps.Keys(quotas.QuotaNames()))
 	fs.Var(quotaFlag{&quotas}, "quota", "override a quota, NAME=N (repeatable, or comma-separated); NAME is one of "+strings.Join(names, ", "))
@@ -289,9 +296,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	svc.Retention = retention
 	m.WatchResources(svc)
 
-	api := awsapi.New(svc, awsapi.Options{DefaultAccount: *account, Logger: logger, Version: version(), StoreKind: kind,
-		CaptureBodies: level <= slog.LevelDebug, // bodies only when they are logged
-		Hooks:         awsapi.Hooks{After: []func(*awsapi.Exchange){awsapi.LogHook(logger), m.After}}})
+	apiOpts := awsapi.Options{DefaultAccount: *account, Logger: logger, Version: version(), StoreKind: kind,
+		CaptureBodies: level <= slog.LevelDebug, // bodies only when they are logged (the console keeps them too)
+		Hooks:         awsapi.Hooks{After: []func(*awsapi.Exchange){awsapi.LogHook(logger), m.After}}}
+	mountConsole := setupConsole(*consoleOn, &apiOpts, svc, *account, logger)
+	api := awsapi.New(svc, apiOpts)
+	mountConsole(api)
+	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName) // awsJson1_0: POST / + X-Amz-Target
 	api.Mount("GET /_connectlocal/metrics", m.Handler(), nil)
 	if *seedFile != "" {
 		res, err := seed.Apply(ctx, svc, seeded)
@@ -312,6 +323,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	url := "http://" + clientAddr(ln.Addr())
 	fmt.Fprintf(stdout, "connectlocal listening on %s\n", url)
 	fmt.Fprintf(stdout, "store: %s\n", redact(*storeURL))
+	if *consoleOn {
+		fmt.Fprintf(stdout, "console: %s/console/\n", url)
+	}
 	fmt.Fprintf(stdout, "try: aws connect list-instances --endpoint-url %s\n", url)
 
 	errc := make(chan error, 1)

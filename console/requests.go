@@ -1,0 +1,187 @@
+package console
+
+import (
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/awsapi"
+)
+
+// MaxBodyBytes caps each body the ring keeps, so 1,000 entries stay a few tens of MiB at worst even though
+// the API accepts 1 MiB bodies.
+const MaxBodyBytes = 64 << 10
+
+// Entry is one recorded request.
+type Entry struct {
+	ID           string
+	Time         time.Time
+	Method       string
+	Path         string
+	Operation    string
+	Scope        connectlocal.Scope
+	Status       int
+	ErrorType    string
+	Duration     time.Duration
+	RequestBody  []byte
+	ResponseBody []byte
+	Truncated    bool // a body was longer than MaxBodyBytes
+	Header       http.Header
+}
+
+// taskRef is a task the console has seen started: the store has no way to list contacts, so the instance
+// page lists the tasks it saw start (through the API or the preview) since the server started.
+type taskRef struct {
+	Scope      connectlocal.Scope
+	InstanceID string
+	ContactID  string
+	Time       time.Time
+}
+
+const maxTasks = 10000
+
+// Requests is a bounded ring of the most recent exchanges, filled by Record as an awsapi After hook. It also
+// remembers which accounts and regions requests acted in and which tasks they started, which the store
+// cannot list.
+type Requests struct {
+	mu     sync.Mutex
+	ring   []Entry
+	next   int // where the next entry goes
+	count  int
+	scopes map[connectlocal.Scope]time.Time
+	tasks  []taskRef
+}
+
+// NewRequests returns a ring that keeps the last n requests.
+func NewRequests(n int) *Requests {
+	if n < 1 {
+		n = 1
+	}
+	return &Requests{ring: make([]Entry, n), scopes: map[connectlocal.Scope]time.Time{}}
+}
+
+// unrecorded reports whether a request is left out of the ring: the console's own pages, so browsing the
+// console never pushes the SDK's requests out, and the health and metrics endpoints, which machines poll.
+func unrecorded(p string) bool {
+	return p == "/console" || strings.HasPrefix(p, "/console/") ||
+		p == "/_connectlocal/health" || p == "/_connectlocal/metrics"
+}
+
+// Record keeps x; use it as an awsapi.Hooks.After hook with Options.CaptureBodies set.
+func (r *Requests) Record(x *awsapi.Exchange) {
+	if unrecorded(x.Path) {
+		return
+	}
+	e := Entry{ID: x.ID, Time: x.Start, Method: x.Method, Path: x.Path, Operation: x.Operation, Scope: x.Scope,
+		Status: x.Status, ErrorType: x.ErrorType, Duration: x.Duration}
+	e.Header = redacted(x.Header)
+	e.RequestBody, e.Truncated = clipBody(x.RequestBody)
+	var cut bool
+	e.ResponseBody, cut = clipBody(x.ResponseBody)
+	e.Truncated = e.Truncated || cut
+
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.ring[r.next] = e
+	r.next = (r.next + 1) % len(r.ring)
+	r.count = min(r.count+1, len(r.ring))
+	if x.Operation != "" {
+		r.scopes[x.Scope] = x.Start
+	}
+	if x.Operation == "StartTaskContact" && x.Status == 200 {
+		var in struct{ InstanceId string }
+		var out struct{ ContactId string }
+		if json.Unmarshal(x.RequestBody, &in) == nil && json.Unmarshal(x.ResponseBody, &out) == nil && out.ContactId != "" {
+			r.addTaskLocked(taskRef{Scope: x.Scope, InstanceID: in.InstanceId, ContactID: out.ContactId, Time: x.Start})
+		}
+	}
+}
+
+func clipBody(b []byte) ([]byte, bool) {
+	if len(b) > MaxBodyBytes {
+		return slices.Clone(b[:MaxBodyBytes]), true
+	}
+	return slices.Clone(b), false
+}
+
+func (r *Requests) addTaskLocked(t taskRef) {
+	r.tasks = append(r.tasks, t)
+	if len(r.tasks) > maxTasks {
+		r.tasks = slices.Delete(r.tasks, 0, len(r.tasks)-maxTasks)
+	}
+}
+
+func (r *Requests) addTask(t taskRef) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.scopes[t.Scope] = t.Time
+	r.addTaskLocked(t)
+}
+
+// Entries returns the kept requests, newest first.
+func (r *Requests) Entries() []Entry {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]Entry, 0, r.count)
+	for i := 1; i <= r.count; i++ {
+		out = append(out, r.ring[(r.next-i+len(r.ring))%len(r.ring)])
+	}
+	return out
+}
+
+// Entry returns the kept request with the given id.
+func (r *Requests) Entry(id string) (Entry, bool) {
+	for _, e := range r.Entries() {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// Scopes returns the accounts and regions requests have acted in, sorted.
+func (r *Requests) Scopes() []connectlocal.Scope {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]connectlocal.Scope, 0, len(r.scopes))
+	for s := range r.scopes {
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(a, b connectlocal.Scope) int {
+		return strings.Compare(a.Account+"/"+a.Region, b.Account+"/"+b.Region)
+	})
+	return out
+}
+
+// Tasks returns the tasks seen started in an instance, newest first.
+func (r *Requests) Tasks(s connectlocal.Scope, instanceID string) []taskRef {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []taskRef
+	for i := len(r.tasks) - 1; i >= 0; i-- {
+		if t := r.tasks[i]; t.Scope == s && t.InstanceID == instanceID {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+var signatureRe = regexp.MustCompile(`Signature=[0-9a-fA-F]+`)
+
+// redacted copies a request's headers without the parts that could be replayed: the SigV4 signature and
+// any session token.
+func redacted(h http.Header) http.Header {
+	out := h.Clone()
+	if a := out.Get("Authorization"); a != "" {
+		out.Set("Authorization", signatureRe.ReplaceAllString(a, "Signature=(hidden)"))
+	}
+	if out.Get("X-Amz-Security-Token") != "" {
+		out.Set("X-Amz-Security-Token", "(hidden)")
+	}
+	return out
+}
