@@ -75,6 +75,9 @@ type Error struct {
 	Message    string
 	Violations []Violation // InvalidTemplate
 	Problems   []string    // InvalidFlow
+	// Quota names the `serve --quota NAME=N` limit that refused the request, for the log line only: the wire
+	// message stays as the service words it (issue 11).
+	Quota string
 }
 
 func (e *Error) Error() string { return e.Code.String() + ": " + e.Message }
