@@ -17,6 +17,11 @@ import (
 // the API accepts 1 MiB bodies.
 const MaxBodyBytes = 64 << 10
 
+// MaxRingBodyBytes caps the bodies the whole ring keeps, so that the console stays within serve's memory
+// bounds (issue 10: RSS under 150 MB with the defaults) even when every request carries a large body: past
+// it, the oldest entries lose their bodies and keep the rest.
+const MaxRingBodyBytes = 16 << 20
+
 // Entry is one recorded request.
 type Entry struct {
 	ID           string
@@ -31,6 +36,7 @@ type Entry struct {
 	RequestBody  []byte
 	ResponseBody []byte
 	Truncated    bool // a body was longer than MaxBodyBytes
+	Dropped      bool // the bodies were dropped to keep the ring within MaxRingBodyBytes
 	Header       http.Header
 }
 
@@ -55,6 +61,7 @@ type Requests struct {
 	count  int
 	scopes map[connectlocal.Scope]time.Time
 	tasks  []taskRef
+	bodies int // bytes of the bodies the ring holds
 }
 
 // NewRequests returns a ring that keeps the last n requests.
@@ -89,9 +96,19 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.bodies -= bodySize(r.ring[r.next])
 	r.ring[r.next] = e
+	r.bodies += bodySize(e)
 	r.next = (r.next + 1) % len(r.ring)
 	r.count = min(r.count+1, len(r.ring))
+	// Oldest first, drop bodies until the ring is within its budget (the newest entry always keeps its own).
+	for i := r.count; i > 1 && r.bodies > MaxRingBodyBytes; i-- {
+		old := &r.ring[(r.next-i+len(r.ring))%len(r.ring)]
+		if n := bodySize(*old); n > 0 {
+			r.bodies -= n
+			old.RequestBody, old.ResponseBody, old.Dropped = nil, nil, true
+		}
+	}
 	if x.Operation != "" {
 		r.scopes[x.Scope] = x.Start
 	}
@@ -103,6 +120,8 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 		}
 	}
 }
+
+func bodySize(e Entry) int { return cap(e.RequestBody) + cap(e.ResponseBody) }
 
 func clipBody(b []byte) ([]byte, bool) {
 	if len(b) > MaxBodyBytes {
