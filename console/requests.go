@@ -17,6 +17,11 @@ import (
 // the API accepts 1 MiB bodies.
 const MaxBodyBytes = 64 << 10
 
+// MaxRingBodyBytes caps the bodies the whole ring keeps, so that the console stays within serve's memory
+// bounds (issue 10: RSS under 150 MB with the defaults) even when every request carries a large body: past
+// it, the oldest entries lose their bodies and keep the rest.
+const MaxRingBodyBytes = 16 << 20
+
 // Entry is one recorded request.
 type Entry struct {
 	ID           string
@@ -31,6 +36,7 @@ type Entry struct {
 	RequestBody  []byte
 	ResponseBody []byte
 	Truncated    bool // a body was longer than MaxBodyBytes
+	Dropped      bool // the bodies were dropped to keep the ring within MaxRingBodyBytes
 	Header       http.Header
 }
 
@@ -55,6 +61,7 @@ type Requests struct {
 	count  int
 	scopes map[connectlocal.Scope]time.Time
 	tasks  []taskRef
+	bodies int // bytes of the bodies the ring holds
 }
 
 // NewRequests returns a ring that keeps the last n requests.
@@ -79,7 +86,9 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 	}
 	e := Entry{ID: x.ID, Time: x.Start, Method: x.Method, Path: x.Path, Operation: x.Operation, Scope: x.Scope,
 		Status: x.Status, ErrorType: x.ErrorType, Duration: x.Duration}
-	e.Header = redacted(x.Header)
+	// The request's header map and the captured bodies are the exchange's own, never reused after the
+	// request ends, so the ring keeps them as they are; the signature is hidden when an entry is read.
+	e.Header = x.Header
 	e.RequestBody, e.Truncated = clipBody(x.RequestBody)
 	var cut bool
 	e.ResponseBody, cut = clipBody(x.ResponseBody)
@@ -87,9 +96,19 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.bodies -= bodySize(r.ring[r.next])
 	r.ring[r.next] = e
+	r.bodies += bodySize(e)
 	r.next = (r.next + 1) % len(r.ring)
 	r.count = min(r.count+1, len(r.ring))
+	// Oldest first, drop bodies until the ring is within its budget (the newest entry always keeps its own).
+	for i := r.count; i > 1 && r.bodies > MaxRingBodyBytes; i-- {
+		old := &r.ring[(r.next-i+len(r.ring))%len(r.ring)]
+		if n := bodySize(*old); n > 0 {
+			r.bodies -= n
+			old.RequestBody, old.ResponseBody, old.Dropped = nil, nil, true
+		}
+	}
 	if x.Operation != "" {
 		r.scopes[x.Scope] = x.Start
 	}
@@ -102,11 +121,13 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 	}
 }
 
+func bodySize(e Entry) int { return cap(e.RequestBody) + cap(e.ResponseBody) }
+
 func clipBody(b []byte) ([]byte, bool) {
 	if len(b) > MaxBodyBytes {
 		return slices.Clone(b[:MaxBodyBytes]), true
 	}
-	return slices.Clone(b), false
+	return b, false
 }
 
 func (r *Requests) addTaskLocked(t taskRef) {
@@ -129,15 +150,20 @@ func (r *Requests) Entries() []Entry {
 	defer r.mu.Unlock()
 	out := make([]Entry, 0, r.count)
 	for i := 1; i <= r.count; i++ {
-		out = append(out, r.ring[(r.next-i+len(r.ring))%len(r.ring)])
+		e := r.ring[(r.next-i+len(r.ring))%len(r.ring)]
+		e.Header = nil // the list shows no headers; Entry hands them out redacted
+		out = append(out, e)
 	}
 	return out
 }
 
-// Entry returns the kept request with the given id.
+// Entry returns the kept request with the given id, its headers redacted.
 func (r *Requests) Entry(id string) (Entry, bool) {
-	for _, e := range r.Entries() {
-		if e.ID == id {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i := 0; i < r.count; i++ {
+		if e := r.ring[i]; e.ID == id {
+			e.Header = redacted(e.Header)
 			return e, true
 		}
 	}
