@@ -97,12 +97,12 @@ func runScaleOut(ctx context.Context, c config, out io.Writer, dsn, cpuProfile s
 	defer liteNode.close()
 	// Two node pairs: the default store, and one that runs every Update in a transaction of its own (the
 	// group commit's baseline, in the same run).
-	pgNodes, err := startPostgresNodes(ctx, dsn, postgres.Options{MaxConns: scalePostgresNodeConns})
+	pgNodes, err := startPostgresNodes(ctx, withAppName(dsn, "connectlocal-bench-grouped"), postgres.Options{MaxConns: scalePostgresNodeConns})
 	if err != nil {
 		return err
 	}
 	defer closeNodes(pgNodes)
-	soloNodes, err := startPostgresNodes(ctx, dsn, postgres.Options{MaxConns: scalePostgresNodeConns, NoGroupCommit: true})
+	soloNodes, err := startPostgresNodes(ctx, withAppName(dsn, "connectlocal-bench-solo"), postgres.Options{MaxConns: scalePostgresNodeConns, NoGroupCommit: true})
 	if err != nil {
 		return err
 	}
@@ -122,8 +122,9 @@ func runScaleOut(ctx context.Context, c config, out io.Writer, dsn, cpuProfile s
 	fmt.Fprintf(out, "connectlocal-bench scale-out: UpdateTaskTemplate, %d connections, %d instances × %d templates, %s per run, GOMAXPROCS %d (%s)\n\n",
 		c.conns, scaleInstances, scaleTemplatesPerInst, c.duration, runtime.GOMAXPROCS(0), cpuModel())
 	fmt.Fprintf(out, "%-34s %10s %9s %9s %9s %9s %8s\n", "store", "writes/s", "p50", "p99", "p99.9", "errors", "ratio")
-	liteRes := driveUpdates(c, []node{liteNode}, liteTargets)
+	liteRes, liteCPU := meterCPU(ctx, dsn, "", func() result { return driveUpdates(c, []node{liteNode}, liteTargets) })
 	report(out, "SQLite, one node", liteRes, liteRes)
+	fmt.Fprintln(out, liteCPU)
 	if cpuProfile != "" {
 		f, err := os.Create(cpuProfile)
 		if err != nil {
@@ -131,11 +132,13 @@ func runScaleOut(ctx context.Context, c config, out io.Writer, dsn, cpuProfile s
 		}
 		pprof.StartCPUProfile(f)
 	}
-	pgRes := driveUpdates(c, pgNodes, pgTargets)
+	pgRes, pgCPU := meterCPU(ctx, dsn, "connectlocal-bench-grouped", func() result { return driveUpdates(c, pgNodes, pgTargets) })
 	pprof.StopCPUProfile()
 	report(out, "PostgreSQL, two nodes", pgRes, liteRes)
-	soloRes := driveUpdates(c, soloNodes, soloTargets)
+	fmt.Fprintln(out, pgCPU)
+	soloRes, soloCPU := meterCPU(ctx, dsn, "connectlocal-bench-solo", func() result { return driveUpdates(c, soloNodes, soloTargets) })
 	report(out, "PostgreSQL, no group commit", soloRes, liteRes)
+	fmt.Fprintln(out, soloCPU)
 	return nil
 }
 
