@@ -62,6 +62,8 @@ func run(args []string, out io.Writer) error {
 		"the time to its first answered request and its RSS after serving the list and get runs (needs -store sqlite:PATH)")
 	scaleOut := fs.String("scaleout", "", "a postgres:// DSN: instead of the other runs, drive UpdateTaskTemplate over 8 instances "+
 		"against one SQLite node and two nodes on this database, in the same run")
+	fs.IntVar(&scaleInstances, "scale-instances", scaleInstances, "with -scaleout: instances the templates are spread over")
+	fs.IntVar(&scaleTemplatesPerInst, "scale-templates", scaleTemplatesPerInst, "with -scaleout: templates per instance")
 	useWrk := fs.Bool("wrk", false, "drive GetTaskTemplate with wrk instead of the other runs: the baseline, connectlocal in this "+
 		"process and, with -startup BIN (and -store sqlite:PATH), the real binary with serve's default flags")
 	if err := fs.Parse(args); err != nil {

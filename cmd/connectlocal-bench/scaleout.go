@@ -20,11 +20,12 @@ import (
 
 // Scale-out load (issue 10): c.conns connections update templates spread over scaleInstances instances,
 // against one SQLite node and against two nodes on one PostgreSQL database, in the same run.
-const (
-	scaleInstances         = 8
-	scaleTemplatesPerInst  = 2
-	scalePostgresNodeConns = 16 // pool size per node: a request waits for a connection, never for another instance
+var (
+	scaleInstances        = 8
+	scaleTemplatesPerInst = 2
 )
+
+const scalePostgresNodeConns = 16 // pool size per node: a request waits for a connection, never for another instance
 
 // node is one connectlocal server on a store.
 type node struct {
