@@ -14,3 +14,6 @@ func (s *Store) QueuedForTest(key connectlocal.UpdateKey) int {
 
 // GroupedForTest is how many Updates ran in a transaction shared with another.
 func (s *Store) GroupedForTest() int64 { return s.groupedUpdates.Load() }
+
+// ReranAloneForTest is how many Updates a group sent back to run in a transaction of their own.
+func (s *Store) ReranAloneForTest() int64 { return s.reranAlone.Load() }

@@ -155,8 +155,8 @@ func (s *Store) commitGroup(batch []*update) {
 		}
 		answer()
 	}
-	// carry: statements not sent yet, the last of which opens the savepoint of the next Update; their
-	// failure belongs to run[owner] (-1: to no Update, the transaction is then broken).
+	// carry: statements not sent yet (the last opens the savepoint of the next Update); their failure belongs
+	// to run[owner] (-1: to no Update, the transaction is then broken).
 	carry := []queued{{sql: "SAVEPOINT u"}}
 	owner := -1
 	for i, u := range run {
@@ -180,9 +180,17 @@ func (s *Store) commitGroup(batch []*update) {
 		case err == nil:
 			carry = append(t.pending, queued{sql: "RELEASE SAVEPOINT u"}, queued{sql: "SAVEPOINT u"})
 			owner = i
-		default: // fn failed after some of its statements ran: undo them; savepoint u then serves the next
+		default:
+			// fn failed after some of its statements ran: undo them now, not in the next Update's round trip, so
+			// that the transaction is never in the aborted state when pgx prepares that Update's statements (a
+			// Parse in an aborted transaction fails and leaves pgx's statement cache out of step). Savepoint u is
+			// then open again and serves the next Update.
 			g.results[i] = g.failed(t, err)
-			carry, owner = []queued{{sql: "ROLLBACK TO SAVEPOINT u"}}, -1
+			if _, err := conn.Exec(ctx, "ROLLBACK TO SAVEPOINT u"); err != nil {
+				abort()
+				return
+			}
+			carry, owner = nil, -1
 		}
 	}
 	// The last Update's writes and COMMIT in one round trip.

@@ -92,6 +92,19 @@ func TestUpdate_groupCommitKeepsEachUpdateAtomic(t *testing.T) {
 			}
 			panic("f")
 		}, false},
+		{"h-statement-fails", func(tx connectlocal.Tx) error { // leaves the transaction aborted
+			inst := connectlocal.Instance{ID: "h-statement-fails", CreatedTime: time.Unix(1, 0)}
+			if err := tx.CreateInstance(scope, inst); err != nil {
+				return err
+			}
+			return tx.CreateInstance(scope, inst)
+		}, false},
+		{"i-new-statement", func(tx connectlocal.Tx) error { // a statement this connection has not prepared yet
+			if _, err := tx.GetContactFlow(scope, "i", "none"); connectlocal.CodeOf(err) != connectlocal.NotFound {
+				return fmt.Errorf("GetContactFlow: %v", err)
+			}
+			return tag(tx, "i-new-statement")
+		}, true},
 		{"g", func(tx connectlocal.Tx) error {
 			if err := next(tx); err != nil {
 				return err
@@ -121,7 +134,7 @@ func TestUpdate_groupCommitKeepsEachUpdateAtomic(t *testing.T) {
 			runtime.Gosched()
 		}
 	}
-	before := s.GroupedForTest()
+	before, reran := s.GroupedForTest(), s.ReranAloneForTest()
 	close(release)
 	for i, q := range queued {
 		err := <-errs[i]
@@ -139,10 +152,16 @@ func TestUpdate_groupCommitKeepsEachUpdateAtomic(t *testing.T) {
 	if got := s.GroupedForTest() - before; got < int64(len(queued)-1) {
 		t.Errorf("%d Updates ran in a shared transaction, want the %d queued", got, len(queued)-1)
 	}
+	if got := s.ReranAloneForTest() - reran; got != 0 { // none had a conflict: each is answered by the group
+		t.Errorf("%d Updates re-ran alone", got)
+	}
 	err := s.View(ctx, func(tx connectlocal.Tx) error {
 		cur, err := tx.GetTaskTemplate(scope, "i", "t", 0)
 		if err != nil {
 			return err
+		}
+		if _, err := tx.GetInstance(scope, "h-statement-fails"); connectlocal.CodeOf(err) != connectlocal.NotFound {
+			t.Errorf("h-statement-fails: its first write kept: %v", err)
 		}
 		if cur.Version != 4 { // 1, then A, C and G
 			t.Errorf("latest version %d, want 4", cur.Version)

@@ -38,8 +38,9 @@ type Store struct {
 	active  map[int64]*keyQueue
 	closed  bool
 	runners sync.WaitGroup
-	// groupedUpdates counts the Updates run in a transaction shared with another (tests read it).
-	groupedUpdates atomic.Int64
+	// groupedUpdates counts the Updates run in a transaction shared with another, reranAlone those a group
+	// sent back to run on their own (tests read both).
+	groupedUpdates, reranAlone atomic.Int64
 }
 
 // Options tune the pool.
@@ -200,6 +201,7 @@ func (s *Store) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(
 		if err != errAlone {
 			return err
 		}
+		s.reranAlone.Add(1)
 	}
 	return s.updateAlone(ctx, key, fn)
 }
