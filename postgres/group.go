@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/connectlocal/connectlocal"
 )
@@ -135,9 +134,6 @@ func (s *Store) commitGroup(batch []*update) {
 		return
 	}
 	defer conn.Release()
-	if !s.lockGroup(ctx, conn, live) {
-		return
-	}
 	run := live
 	g := &group{results: make([]error, len(run))}
 	s.groupedUpdates.Add(int64(len(run)))
@@ -157,7 +153,9 @@ func (s *Store) commitGroup(batch []*update) {
 	}
 	// carry: statements not sent yet (the last opens the savepoint of the next Update); their failure belongs
 	// to run[owner] (-1: to no Update, the transaction is then broken).
-	carry := []queued{{sql: "SAVEPOINT u"}}
+	// The group begins as a single Update does (BEGIN and the key's lock, see begin), in the first Update's
+	// first round trip.
+	carry := append(s.begin(run[0].key), queued{sql: "SAVEPOINT u"})
 	owner := -1
 	for i, u := range run {
 		t := &txn{ctx: ctx, tx: conn, writable: true, pending: slices.Clone(carry), carried: len(carry), owner: owner, group: g}
@@ -229,23 +227,6 @@ func (g *group) failed(t *txn, err error) error {
 		return errAlone
 	}
 	return err
-}
-
-// lockGroup begins the group's transaction and takes its key's lock as a single Update does (see begin). If
-// that fails, every Update has been told to run alone.
-func (s *Store) lockGroup(ctx context.Context, conn *pgxpool.Conn, live []*update) bool {
-	b := &pgx.Batch{}
-	for _, q := range s.begin(live[0].key) {
-		b.Queue(q.sql, q.args...)
-	}
-	if err := conn.SendBatch(ctx, b).Close(); err != nil {
-		rollback(conn)
-		for _, u := range live {
-			u.done <- errAlone
-		}
-		return false
-	}
-	return true
 }
 
 // callFn runs fn, turning a panic into an error so that one bad Update cannot take the group down.
