@@ -220,6 +220,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	quotas := connectlocal.DefaultQuotas()
 	names := slices.Sorted(maps.Keys(quotas.QuotaNames()))
 	fs.Var(quotaFlag{&quotas}, "quota", "override a quota, NAME=N (repeatable, or comma-separated); NAME is one of "+strings.Join(names, ", "))
+	trust := addTrustFlags(fs)
 	// Bounds on memory and disk (issue 10; README "Configuration").
 	retention := connectlocal.DefaultRetention()
 	fs.IntVar(&retention.TemplateVersions, "template-versions", retention.TemplateVersions, "snapshot versions kept per task template (0: all)")
@@ -296,14 +297,20 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	svc.Retention = retention
 	m.WatchResources(svc)
 
-	apiOpts := awsapi.Options{DefaultAccount: *account, Logger: logger, Version: version(), StoreKind: kind,
+	hooks, trustLines, err := trust.hooks(ctx, *account, 1<<20, logger)
+	if err != nil {
+		return err
+	}
+	hooks.After = append(hooks.After, awsapi.LogHook(logger), m.After)
+	apiOpts := awsapi.Options{DefaultAccount: *account, Logger: logger, Hooks: hooks, Version: version(), StoreKind: kind,
 		CaptureBodies: level <= slog.LevelDebug, // bodies only when they are logged (the console keeps them too)
-		Hooks:         awsapi.Hooks{After: []func(*awsapi.Exchange){awsapi.LogHook(logger), m.After}}}
+		AuthScoped:    *trust.auth == "sigv4"}
 	mountConsole := setupConsole(*consoleOn, &apiOpts, svc, *account, logger)
 	api := awsapi.New(svc, apiOpts)
 	mountConsole(api)
 	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName) // awsJson1_0: POST / + X-Amz-Target
 	api.Mount("GET /_connectlocal/metrics", m.Handler(), nil)
+	trust.mount(api)
 	if *seedFile != "" {
 		res, err := seed.Apply(ctx, svc, seeded)
 		if err != nil {
@@ -326,6 +333,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *consoleOn {
 		fmt.Fprintf(stdout, "console: %s/console/\n", url)
 	}
+	printLines(stdout, trustLines)
 	fmt.Fprintf(stdout, "try: aws connect list-instances --endpoint-url %s\n", url)
 
 	errc := make(chan error, 1)
