@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/cfn"
@@ -90,10 +91,6 @@ func normal(v any) any {
 	var out any
 	json.Unmarshal(b, &out)
 	return out
-}
-
-func notServed(what string, props []string) error {
-	return connectlocal.Errorf(connectlocal.InvalidRequest, "connectlocal does not serve %s, so %v cannot change", what, props)
 }
 
 func createTaskTemplate(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
@@ -197,8 +194,16 @@ func readContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, 
 }
 
 func updateContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
-	if c := changed(cur, next, "Name", "Description", "State", "InstanceArn"); len(c) > 0 {
-		return notServed("UpdateContactFlowMetadata", c)
+	// The provider's UpdateHandler refuses a new InstanceArn in these words
+	// (aws-cloudformation-resource-providers-connect, aws-connect-contactflow UpdateHandler.java).
+	if len(changed(cur, next, "InstanceArn")) > 0 {
+		return connectlocal.Errorf(connectlocal.InvalidRequest, "InstanceArn cannot be updated.")
+	}
+	// The provider sets Name, Description and State with UpdateContactFlowMetadata, which connectlocal lacks.
+	if c := changed(cur, next, "Name", "Description", "State"); len(c) > 0 {
+		return connectlocal.Errorf(connectlocal.InvalidRequest, "connectlocal does not serve UpdateContactFlowMetadata, so a flow's "+
+			"Name, Description and State cannot change through Cloud Control (this patch changes %s); Content and Tags can. "+
+			"Nothing was changed.", strings.Join(c, ", "))
 	}
 	if len(changed(cur, next, "Content")) > 0 {
 		if _, err := h.call(ctx, scope, "UpdateContactFlowContent", map[string]any{"InstanceId": rn.InstanceID,
