@@ -60,7 +60,7 @@ func listPage[T any](ctx context.Context, s *Service, page Page, defaultLimit in
 	if page.Limit <= 0 {
 		page.Limit = defaultLimit
 	}
-	secret, err := s.Store.Secret(ctx)
+	secret, err := s.pageSecret(ctx)
 	if err != nil {
 		return nil, "", err
 	}

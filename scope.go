@@ -1,7 +1,6 @@
 package connectlocal
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -24,7 +23,7 @@ func (s Scope) Partition() string {
 }
 
 func (s Scope) arnPrefix() string {
-	return fmt.Sprintf("arn:%s:connect:%s:%s:", s.Partition(), s.Region, s.Account)
+	return "arn:" + s.Partition() + ":connect:" + s.Region + ":" + s.Account + ":" // not Sprintf: every answer builds ARNs
 }
 
 // InstanceARN is arn:aws:connect:REGION:ACCOUNT:instance/ID.
@@ -59,13 +58,24 @@ const (
 
 // ResourceName is a parsed Connect ARN.
 type ResourceName struct {
+	Partition  string // as written: aws, aws-cn or aws-us-gov
 	Scope      Scope
 	Kind       ResourceKind
 	InstanceID string
 	ID         string // empty for an instance
 }
 
-// ParseARN parses an instance or instance-child ARN. It reports false for anything else.
+// In reports whether the ARN names a resource of scope: same account, same region, and the partition of that
+// region. Every region is in exactly one partition, and resources of one partition cannot be reached from
+// another (docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html), so
+// arn:aws-cn:connect:us-east-1:… names nothing in us-east-1 (partition aws), just as an ARN of another account
+// names nothing there; callers answer both alike.
+func (rn ResourceName) In(scope Scope) bool {
+	return rn.Scope == scope && rn.Partition == scope.Partition()
+}
+
+// ParseARN parses an instance or instance-child ARN. It reports false for anything else. Whether the ARN
+// belongs to the caller is In's question.
 func ParseARN(arn string) (ResourceName, bool) {
 	parts := strings.SplitN(arn, ":", 6)
 	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "connect" || parts[3] == "" || parts[4] == "" {
@@ -76,7 +86,7 @@ func ParseARN(arn string) (ResourceName, bool) {
 	default:
 		return ResourceName{}, false
 	}
-	rn := ResourceName{Scope: Scope{Account: parts[4], Region: parts[3]}}
+	rn := ResourceName{Partition: parts[1], Scope: Scope{Account: parts[4], Region: parts[3]}}
 	segs := strings.Split(parts[5], "/")
 	if segs[0] != "instance" || len(segs) < 2 || segs[1] == "" {
 		return ResourceName{}, false

@@ -3,6 +3,7 @@ package connectlocal
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -45,15 +46,37 @@ const TokenLifetime = 7 * 24 * time.Hour
 // Service runs every operation: it checks the request against the rules, then calls the Store. It is the only
 // Store caller, so every backend behaves alike.
 type Service struct {
-	Store  Store
-	Quotas Quotas
-	Now    func() time.Time // injected so tests need no wall clock
-	NewID  func() string
+	Store     Store
+	Quotas    Quotas
+	Retention Retention        // what history the store keeps
+	Now       func() time.Time // injected so tests need no wall clock
+	NewID     func() string
+
+	secretMu sync.Mutex
+	secret   []byte // the store's Secret, read once: on PostgreSQL it is a round trip
 }
 
 // NewService returns a Service on store with the default quotas, the wall clock and random UUIDs.
 func NewService(store Store) *Service {
-	return &Service{Store: store, Quotas: DefaultQuotas(), Now: time.Now, NewID: uuid.NewString}
+	return &Service{Store: store, Quotas: DefaultQuotas(), Retention: DefaultRetention(), Now: time.Now, NewID: uuid.NewString}
+}
+
+// Ping reports whether the store answers: the health check's question, asked through the only Store caller.
+func (s *Service) Ping(ctx context.Context) error { return s.Store.Ping(ctx) }
+
+// pageSecret returns the store's pagination secret, reading it on first use only (a failed read is retried
+// by the next request).
+func (s *Service) pageSecret(ctx context.Context) ([]byte, error) {
+	s.secretMu.Lock()
+	defer s.secretMu.Unlock()
+	if s.secret == nil {
+		secret, err := s.Store.Secret(ctx)
+		if err != nil {
+			return nil, err
+		}
+		s.secret = secret
+	}
+	return s.secret, nil
 }
 
 // now is the clock at millisecond precision: what the wire shows and every store keeps exactly.
@@ -63,12 +86,21 @@ func (s *Service) now() time.Time { return s.Now().UTC().Truncate(time.Milliseco
 func instanceID(scope Scope, raw string) (string, error) {
 	if strings.HasPrefix(raw, "arn:") {
 		rn, ok := ParseARN(raw)
-		if !ok || rn.Kind != KindInstance || rn.Scope != scope {
+		if !ok || rn.Kind != KindInstance || !rn.In(scope) {
 			return "", Errorf(NotFound, "Instance '%s' not found", raw)
 		}
 		return rn.InstanceID, nil
 	}
 	return raw, nil
+}
+
+// instanceKey is the UpdateKey of a request naming raw (an instance id or ARN). A raw that names no instance
+// of scope still gets a key of its own; the Update's requireInstance refuses it.
+func instanceKey(scope Scope, raw string) UpdateKey {
+	if id, err := instanceID(scope, raw); err == nil {
+		return InstanceKey(scope, id)
+	}
+	return InstanceKey(scope, raw)
 }
 
 // childID accepts a child id or its full ARN when that points into the same instance (spec-facts §3).
@@ -77,7 +109,7 @@ func childID(scope Scope, instance string, kind ResourceKind, raw string) (strin
 		return raw, true
 	}
 	rn, ok := ParseARN(raw)
-	if !ok || rn.Kind != kind || rn.Scope != scope || rn.InstanceID != instance {
+	if !ok || rn.Kind != kind || !rn.In(scope) || rn.InstanceID != instance {
 		return "", false
 	}
 	return rn.ID, true

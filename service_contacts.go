@@ -50,7 +50,7 @@ func (s *Service) StartTaskContact(ctx context.Context, scope Scope, in StartTas
 	}
 	id := s.newID(ctx)
 	var c Contact
-	err := s.Store.Update(ctx, func(tx Tx) error {
+	err := s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
 		// Built afresh on every run: a store may re-run this function, and the template rules fill c in.
 		c = Contact{ID: id, Name: in.Name, Description: in.Description, QuickConnectID: in.QuickConnectID,
 			ContactFlowID: in.ContactFlowID, InitiationTimestamp: now, ScheduledTimestamp: in.ScheduledTime,
@@ -96,9 +96,15 @@ func (s *Service) StartTaskContact(ctx context.Context, scope Scope, in StartTas
 		if err := tx.PutContact(scope, c); err != nil {
 			return err
 		}
+		if err := s.keepTasks(tx, scope, inst, now, n+1); err != nil {
+			return err
+		}
 		return s.remember(tx, scope, key, c.ID)
 	})
-	return c, err
+	if err != nil {
+		return Contact{}, err
+	}
+	return c, nil
 }
 
 // checkTaskMembers checks what needs no store: references, attributes, schedule, expiry (spec-facts §7.4).
@@ -330,7 +336,7 @@ func (s *Service) StopContact(ctx context.Context, scope Scope, instance, id str
 		return Errorf(InvalidArgument, "DisconnectReason may be given only for outbound campaign contacts, not for tasks")
 	}
 	now := s.now()
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		inst, err := requireInstance(tx, scope, instance)
 		if err != nil {
 			return err

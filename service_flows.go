@@ -34,16 +34,18 @@ func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateC
 		return ContactFlow{}, Errorf(InvalidArgument, "Value '%s' at 'Name' failed to satisfy constraint: Member must have length less than or equal to %d", clip(in.Name), MaxFlowName)
 	}
 	now := s.now()
-	f := ContactFlow{ID: s.newID(ctx), Name: in.Name, Type: in.Type, Description: in.Description, Content: in.Content,
+	base := ContactFlow{ID: s.newID(ctx), Name: in.Name, Type: in.Type, Description: in.Description, Content: in.Content,
 		Status: in.Status, CreatedTime: now, LastModifiedTime: now}
-	if f.Status == "" {
-		f.Status = "PUBLISHED"
+	if base.Status == "" {
+		base.Status = "PUBLISHED"
 	}
-	f.Published = f.Status == "PUBLISHED"
-	if err := CheckFlowContent(f.Content, f.Published); err != nil {
+	base.Published = base.Status == "PUBLISHED"
+	if err := CheckFlowContent(base.Content, base.Published); err != nil {
 		return ContactFlow{}, err
 	}
-	err := s.Store.Update(ctx, func(tx Tx) error {
+	var f ContactFlow
+	err := s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
+		f = base // every run starts afresh: Update may re-run this function
 		inst, err := requireInstance(tx, scope, in.InstanceID)
 		if err != nil {
 			return err
@@ -67,7 +69,10 @@ func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateC
 		}
 		return nil
 	})
-	return f, err
+	if err != nil {
+		return ContactFlow{}, err
+	}
+	return f, nil
 }
 
 // savedSuffix asks DescribeContactFlow for the saved content (spec-facts §11).
@@ -121,7 +126,7 @@ func (s *Service) ListContactFlows(ctx context.Context, scope Scope, instance st
 // UpdateContactFlowContent replaces a flow's content, checking it when the flow is published.
 func (s *Service) UpdateContactFlowContent(ctx context.Context, scope Scope, instance, id, content string) error {
 	now := s.now()
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		inst, err := requireInstance(tx, scope, instance)
 		if err != nil {
 			return err
@@ -140,7 +145,7 @@ func (s *Service) UpdateContactFlowContent(ctx context.Context, scope Scope, ins
 
 // DeleteContactFlow deletes a flow even when templates name it (spec-facts §11, §15.6).
 func (s *Service) DeleteContactFlow(ctx context.Context, scope Scope, instance, id string) error {
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		inst, err := requireInstance(tx, scope, instance)
 		if err != nil {
 			return err

@@ -35,10 +35,12 @@ func (s *Service) CreateInstance(ctx context.Context, scope Scope, in CreateInst
 		Status: "ACTIVE", CreatedTime: s.now(),
 		ServiceRole: "arn:aws:iam::" + scope.Account + ":role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_" + strings.ReplaceAll(id, "-", "")[:20],
 	}
-	err := s.Store.Update(ctx, func(tx Tx) error {
+	var out Instance
+	err := s.Store.Update(ctx, ScopeKey(scope), func(tx Tx) error {
+		out = inst // every run sets the result afresh: Update may re-run this function
 		key := TokenKey{Operation: "CreateInstance", Token: in.ClientToken}
 		if prev, ok, err := s.remembered(tx, scope, key); err != nil || ok {
-			inst = Instance{ID: prev}
+			out = Instance{ID: prev}
 			return err
 		}
 		n, err := tx.CountInstances(scope)
@@ -64,7 +66,7 @@ func (s *Service) CreateInstance(ctx context.Context, scope Scope, in CreateInst
 	if err != nil {
 		return Instance{}, err
 	}
-	return inst, nil
+	return out, nil
 }
 
 // DescribeInstance returns the instance and its tags.
@@ -97,11 +99,11 @@ func (s *Service) ListInstances(ctx context.Context, scope Scope, page Page) ([]
 // DeleteInstance deletes the instance and everything in it at once (spec-facts §9). A repeat with the same
 // ClientToken answers success again.
 func (s *Service) DeleteInstance(ctx context.Context, scope Scope, raw, clientToken string) error {
-	return s.Store.Update(ctx, func(tx Tx) error {
-		id, err := instanceID(scope, raw)
-		if err != nil {
-			return err
-		}
+	id, err := instanceID(scope, raw)
+	if err != nil {
+		return err
+	}
+	return s.Store.Update(ctx, InstanceKey(scope, id), func(tx Tx) error {
 		// Kept outside the instance (InstanceID empty) so the cascade does not forget it.
 		key := TokenKey{Operation: "DeleteInstance", Token: clientToken}
 		if prev, ok, err := s.remembered(tx, scope, key); err != nil || (ok && prev == id) {

@@ -18,7 +18,7 @@ func taggable(tx Tx, scope Scope, arn string) (string, error) {
 	if rn.Kind == KindContact {
 		return "", Errorf(InvalidArgument, "Contacts are tagged with TagContact, not TagResource: '%s'", arn)
 	}
-	if rn.Scope != scope {
+	if !rn.In(scope) {
 		return "", notFound("Resource", arn)
 	}
 	var err error
@@ -36,9 +36,17 @@ func taggable(tx Tx, scope Scope, arn string) (string, error) {
 	return rn.String(), err
 }
 
+// tagKey is the UpdateKey of a tag write: the instance the ARN lies in.
+func tagKey(scope Scope, arn string) UpdateKey {
+	if rn, ok := ParseARN(arn); ok {
+		return InstanceKey(scope, rn.InstanceID)
+	}
+	return ScopeKey(scope) // a malformed ARN: taggable refuses it
+}
+
 // TagResource merges tags into the resource's; the same key overwrites (spec-facts §12).
 func (s *Service) TagResource(ctx context.Context, scope Scope, arn string, tags map[string]string) error {
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, tagKey(scope, arn), func(tx Tx) error {
 		key, err := taggable(tx, scope, arn)
 		if err != nil {
 			return err
@@ -61,7 +69,7 @@ func (s *Service) TagResource(ctx context.Context, scope Scope, arn string, tags
 
 // UntagResource removes the keys; keys the resource lacks are ignored.
 func (s *Service) UntagResource(ctx context.Context, scope Scope, arn string, keys []string) error {
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, tagKey(scope, arn), func(tx Tx) error {
 		key, err := taggable(tx, scope, arn)
 		if err != nil {
 			return err

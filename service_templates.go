@@ -20,16 +20,18 @@ type CreateTaskTemplateInput struct {
 // template's InstanceID and ID and creates nothing (spec-facts §6).
 func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in CreateTaskTemplateInput) (TaskTemplate, error) {
 	now := s.now()
-	t := TaskTemplate{
+	base := TaskTemplate{
 		ID: s.newID(ctx), Name: in.Name, Description: in.Description,
 		ContactFlowID: in.ContactFlowID, SelfAssignFlowID: in.SelfAssignFlowID,
 		Constraints: in.Constraints, Defaults: in.Defaults, Fields: in.Fields, Status: in.Status,
 		CreatedTime: now, LastModifiedTime: now, Version: 1,
 	}
-	if t.Status == "" {
-		t.Status = StatusActive
+	if base.Status == "" {
+		base.Status = StatusActive
 	}
-	err := s.Store.Update(ctx, func(tx Tx) error {
+	var t TaskTemplate
+	err := s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
+		t = base // every run starts afresh: Update may re-run this function
 		inst, err := requireInstance(tx, scope, in.InstanceID)
 		if err != nil {
 			return err
@@ -47,7 +49,7 @@ func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in Create
 		if n >= s.Quotas.TemplatesPerInstance {
 			return quotaError("task templates per instance", s.Quotas.TemplatesPerInstance)
 		}
-		if err := s.checkTemplate(tx, scope, &t); err != nil {
+		if err := s.checkTemplate(tx, scope, &t, true); err != nil {
 			return err
 		}
 		if err := s.putTemplate(tx, scope, t); err != nil {
@@ -56,13 +58,14 @@ func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in Create
 		return s.remember(tx, scope, key, t.ID)
 	})
 	if err != nil {
-		return TaskTemplate{}, err
+		return TaskTemplate{}, nameClash(err, base.Name)
 	}
 	return t, nil
 }
 
-// checkTemplate runs the field quota and every rule of spec-facts §4.3, collecting all violations.
-func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate) error {
+// checkTemplate runs the field quota and every rule of spec-facts §4.3, collecting all violations. The name
+// is looked up only when checkName: a template that keeps its name keeps holding it (names are unique).
+func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate, checkName bool) error {
 	if len(t.Fields) > s.Quotas.FieldsPerTemplate {
 		return quotaError("fields per task template", s.Quotas.FieldsPerTemplate)
 	}
@@ -83,14 +86,16 @@ func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate) error {
 			vs.add(RuleFlowExists, ref.path, "Flow '%s' does not exist in this instance", ref.id)
 		}
 	}
-	same, err := tx.ListTaskTemplates(scope, t.InstanceID, TemplateFilter{Name: t.Name}, Cursor{}, 2)
-	if err != nil {
-		return err
-	}
-	for _, o := range same {
-		if o.ID != t.ID {
-			vs.add(RuleUniqueTemplateName, "Name", "A task template named '%s' already exists in this instance", t.Name)
-			break
+	if checkName {
+		same, err := tx.ListTaskTemplates(scope, t.InstanceID, TemplateFilter{Name: t.Name}, Cursor{}, 2)
+		if err != nil {
+			return err
+		}
+		for _, o := range same {
+			if o.ID != t.ID {
+				vs.add(RuleUniqueTemplateName, "Name", "A task template named '%s' already exists in this instance", t.Name)
+				break
+			}
 		}
 	}
 	if len(vs) > 0 {
@@ -101,10 +106,15 @@ func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate) error {
 
 // putTemplate stores t, turning a name clash found by the store (a concurrent writer) into rule #14's violation.
 func (s *Service) putTemplate(tx Tx, scope Scope, t TaskTemplate) error {
-	err := tx.PutTaskTemplate(scope, t)
+	return nameClash(tx.PutTaskTemplate(scope, t), t.Name)
+}
+
+// nameClash turns the store's AlreadyExists into rule #14's violation; it is applied to Update's error too,
+// since a backend may report a Put's error at commit (the Tx contract).
+func nameClash(err error, name string) error {
 	if CodeOf(err) == AlreadyExists {
 		var vs violations
-		vs.add(RuleUniqueTemplateName, "Name", "A task template named '%s' already exists in this instance", t.Name)
+		vs.add(RuleUniqueTemplateName, "Name", "A task template named '%s' already exists in this instance", name)
 		return TemplateError(vs)
 	}
 	return err
@@ -164,23 +174,14 @@ type UpdateTaskTemplateInput struct {
 // UpdateTaskTemplate replaces each member the input names as a whole, re-validates the merged template and
 // stores it as the next snapshot version.
 func (s *Service) UpdateTaskTemplate(ctx context.Context, scope Scope, in UpdateTaskTemplateInput) (TaskTemplate, error) {
-	var t TaskTemplate
+	var out TaskTemplate
 	now := s.now()
-	err := s.Store.Update(ctx, func(tx Tx) error {
-		inst, err := requireInstance(tx, scope, in.InstanceID)
+	err := s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
+		t, err := latestTemplate(tx, scope, in.InstanceID, in.ID)
 		if err != nil {
 			return err
 		}
-		tid, err := templateID(scope, inst, in.ID)
-		if err != nil {
-			return err
-		}
-		if t, err = tx.GetTaskTemplate(scope, inst, tid, 0); err != nil {
-			if CodeOf(err) == NotFound {
-				return notFound("Task template", in.ID)
-			}
-			return err
-		}
+		renamed := in.Name != nil && *in.Name != t.Name
 		set(&t.Name, in.Name)
 		set(&t.Description, in.Description)
 		set(&t.ContactFlowID, in.ContactFlowID)
@@ -191,12 +192,37 @@ func (s *Service) UpdateTaskTemplate(ctx context.Context, scope Scope, in Update
 		set(&t.Status, in.Status)
 		t.Version++
 		t.LastModifiedTime = now
-		if err := s.checkTemplate(tx, scope, &t); err != nil {
+		if err := s.checkTemplate(tx, scope, &t, renamed); err != nil {
 			return err
 		}
-		return s.putTemplate(tx, scope, t)
+		out = t
+		if err := s.putTemplate(tx, scope, t); err != nil {
+			return err
+		}
+		return s.keepVersions(tx, scope, t)
 	})
-	return t, err
+	if err != nil {
+		return TaskTemplate{}, nameClash(err, out.Name)
+	}
+	return out, nil
+}
+
+// latestTemplate reads the latest version of a template. A template exists only inside its instance
+// (DeleteInstance cascades), so the instance is read only to explain a miss: one read fewer per update.
+func latestTemplate(tx Tx, scope Scope, instance, raw string) (TaskTemplate, error) {
+	inst, err := instanceID(scope, instance)
+	if err == nil {
+		if tid, ok := childID(scope, inst, KindTaskTemplate, raw); ok {
+			t, err := tx.GetTaskTemplate(scope, inst, tid, 0)
+			if CodeOf(err) != NotFound {
+				return t, err
+			}
+		}
+	}
+	if _, err := requireInstance(tx, scope, instance); err != nil {
+		return TaskTemplate{}, err
+	}
+	return TaskTemplate{}, notFound("Task template", raw)
 }
 
 func set[T any](dst *T, v *T) {
@@ -218,7 +244,7 @@ func (s *Service) ListTaskTemplates(ctx context.Context, scope Scope, instance s
 
 // DeleteTaskTemplate removes the template, its snapshots and its tags; tasks started from it keep their copy.
 func (s *Service) DeleteTaskTemplate(ctx context.Context, scope Scope, instance, id string) error {
-	return s.Store.Update(ctx, func(tx Tx) error {
+	return s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		inst, err := requireInstance(tx, scope, instance)
 		if err != nil {
 			return err

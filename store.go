@@ -10,11 +10,16 @@ import (
 type Store interface {
 	// View runs fn on a consistent read-only snapshot.
 	View(ctx context.Context, fn func(Tx) error) error
-	// Update runs fn as one atomic transaction, serialized against every other Update that could conflict
-	// with it: if fn returns an error, nothing it wrote is kept; if Update returns nil, all of it is durable.
-	// A backend may run fn more than once (to retry a serialization conflict), so fn must have no effects
-	// outside tx.
-	Update(ctx context.Context, fn func(Tx) error) error
+	// Update runs fn as one atomic transaction: if fn returns an error, nothing it wrote is kept; if Update
+	// returns nil, all of it is durable. Updates with the same key are serialized (see UpdateKey); fn may
+	// write only what its key covers.
+	//
+	// fn may run more than once: a backend may re-run it after a failed attempt (PostgreSQL does on a
+	// deadlock or serialization failure). Each run starts from the store's state, not from what an earlier
+	// run wrote, so fn must have no effects outside tx and must not depend on values an earlier run
+	// assigned: whatever it hands back to its caller it sets on every path (storetest's
+	// "ServiceRerunsSafely" runs every Service operation after a first run that fails midway).
+	Update(ctx context.Context, key UpdateKey, fn func(Tx) error) error
 	// Secret returns 32 random bytes created once per store and kept with its data, so that every node on
 	// one store signs pagination tokens alike.
 	Secret(ctx context.Context) ([]byte, error)
@@ -22,6 +27,25 @@ type Store interface {
 	Ping(ctx context.Context) error
 	Close() error
 }
+
+// UpdateKey names what an Update serializes on. An instance key (Scope and InstanceID) covers the
+// instance's records: its templates, flows, contacts, counters, tags and tokens. A scope key (InstanceID
+// empty) covers the scope's instance records and its instance-level tokens; it does not wait for instance
+// keys in the scope. The zero key covers everything and waits for, and holds back, every other Update.
+// A backend may serialize more coarsely (memory and SQLite have one writer); PostgreSQL serializes exactly
+// this, so writes to different instances run in parallel on every node.
+type UpdateKey struct {
+	Scope      Scope
+	InstanceID string
+}
+
+// InstanceKey is the key of writes inside one instance.
+func InstanceKey(s Scope, instanceID string) UpdateKey {
+	return UpdateKey{Scope: s, InstanceID: instanceID}
+}
+
+// ScopeKey is the key of instance-level writes in one scope (creating an instance).
+func ScopeKey(s Scope) UpdateKey { return UpdateKey{Scope: s} }
 
 // Cursor is the keyset position a list page starts after: the last item's (CreatedTime, ID).
 type Cursor struct {
@@ -38,11 +62,16 @@ type TemplateFilter struct {
 	Status TemplateStatus
 }
 
-// Tx is what a Store offers inside View and Update. Every method acts within one Scope. Lists are ordered by
+// Tx is what a Store offers inside View and Update. Every method acts within one Scope. Values a Tx
+// returns belong to the caller, who may change them (their slices and maps too) without changing the
+// store or what a later read returns. Lists are ordered by
 // (CreatedTime, ID) ascending and return at most limit items strictly after the cursor. Getters return a
 // NotFound *Error for a missing record; writers return AlreadyExists when a unique name is taken. Writers
-// called inside View return an error.
+// called inside View return an error. PutTaskTemplate, PutContact, PutTags, PutToken and
+// DeleteTaskTemplateVersionsBefore may report their error from a later call or from Update instead
+// (PostgreSQL pipelines them); every other method answers at once.
 type Tx interface {
+	RetentionTx
 	GetInstance(s Scope, id string) (Instance, error)
 	ListInstances(s Scope, after Cursor, limit int) ([]Instance, error)
 	CountInstances(s Scope) (int, error)

@@ -42,9 +42,9 @@ func BenchmarkHandler(b *testing.B) {
 			}
 		}
 	})
+	i := 0 // outside the closure: the benchmark may run it more than once, and names must stay unique
 	b.Run("CreateTaskTemplate", func(b *testing.B) {
 		b.ReportAllocs()
-		i := 0
 		for b.Loop() {
 			i++
 			if rec := serve("PUT", "/instance/"+inst.ID+"/task/template", `{"Name":"t`+strings.Repeat("x", i%7)+string(rune('a'+i%26))+`-`+itoa(i)+`",`+fields+`}`); rec.Code != 200 {

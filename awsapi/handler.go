@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/internal/model"
@@ -36,19 +37,20 @@ type API struct {
 	svc   *connectlocal.Service
 	opts  Options
 	model *model.Model
-	mux   *http.ServeMux
+	mux   router
 }
 
-// operation is one model operation's handler: it gets the request merged and checked against the model.
-type operation func(ctx context.Context, a *API, scope connectlocal.Scope, in []byte) (any, error)
+// operation is one model operation's handler: it gets the request merged and checked against the model, as
+// decoded by encoding/json with UseNumber.
+type operation func(ctx context.Context, a *API, scope connectlocal.Scope, in map[string]any) (any, error)
 
 // operations lists the handler of every model operation; a test checks it matches the model exactly.
 var operations = map[string]operation{}
 
 func register[In, Out any](name string, fn func(ctx context.Context, a *API, scope connectlocal.Scope, in *In) (Out, error)) {
-	operations[name] = func(ctx context.Context, a *API, scope connectlocal.Scope, raw []byte) (any, error) {
+	operations[name] = func(ctx context.Context, a *API, scope connectlocal.Scope, merged map[string]any) (any, error) {
 		in := new(In)
-		if err := json.Unmarshal(raw, in); err != nil {
+		if err := fill(merged, in); err != nil {
 			return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "Could not read the request: %s", jsonProblem(err))
 		}
 		return fn(ctx, a, scope, in)
@@ -66,22 +68,20 @@ func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	a := &API{svc: svc, opts: opts, model: model.Load(), mux: http.NewServeMux()}
+	a := &API{svc: svc, opts: opts, model: model.Load(), mux: router{ServeMux: http.NewServeMux()}}
 	for _, name := range a.model.OperationNames() {
 		op := a.model.Operations[name]
 		a.mux.Handle(op.Method+" "+op.RequestURI, a.pipeline(named(name), a.serveOperation(op, operations[name])))
 	}
 	a.Mount("GET /_connectlocal/health", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := svc.Store.Ping(r.Context()); err != nil {
+		if err := svc.Ping(r.Context()); err != nil {
 			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.Internal, "store: %v", err))
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	}), nil)
-	a.mux.Handle("/", a.pipeline(nil, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.UnknownOperation,
-			"No operation matches %s %s", r.Method, r.URL.EscapedPath()))
-	})))
+	a.mux.unknown = a.pipeline(nil, http.HandlerFunc(a.unknownOperation))
+	a.mux.Handle("/", a.mux.unknown)
 	return a
 }
 
@@ -182,11 +182,7 @@ func (a *API) call(ctx context.Context, scope connectlocal.Scope, op *model.Oper
 	if len(problems) > 0 {
 		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "%s", model.FormatProblems(problems))
 	}
-	raw, err := json.Marshal(merged)
-	if err != nil {
-		return nil, err
-	}
-	return fn(ctx, a, scope, raw)
+	return fn(ctx, a, scope, merged)
 }
 
 // Call runs an operation in-process with input as its JSON request, every member (URI and query ones too)
@@ -196,6 +192,9 @@ func (a *API) Call(ctx context.Context, scope connectlocal.Scope, operation stri
 	op := a.model.Operations[operation]
 	if op == nil {
 		return nil, connectlocal.Errorf(connectlocal.UnknownOperation, "no operation %s", operation)
+	}
+	if err := checkUTF8(input); err != nil {
+		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(input))
 	dec.UseNumber()
@@ -225,6 +224,9 @@ func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, er
 	if input == nil {
 		return merged, nil
 	}
+	if err := checkUTF8(body); err != nil {
+		return nil, err
+	}
 	if len(bytes.TrimSpace(body)) > 0 {
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.UseNumber()
@@ -247,6 +249,9 @@ func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, er
 			}
 		}
 	}
+	if !utf8.ValidString(r.URL.Path) {
+		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The request URI is not valid UTF-8")
+	}
 	query := r.URL.Query()
 	for _, name := range input.MemberNames {
 		m := input.Members[name]
@@ -257,6 +262,9 @@ func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, er
 			vals, ok := query[m.LocationName]
 			if !ok {
 				continue
+			}
+			if slices.ContainsFunc(vals, func(v string) bool { return !utf8.ValidString(v) }) {
+				return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The query parameter %s is not valid UTF-8", m.LocationName)
 			}
 			switch a.model.Shapes[m.Shape].Type {
 			case "list":
@@ -311,7 +319,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func jsonProblem(err error) string {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
+	var fe *typeError
 	switch {
+	case asErr(err, &fe):
+		return fe.Error()
 	case asErr(err, &se):
 		return "syntax error at byte " + strconv.FormatInt(se.Offset, 10)
 	case asErr(err, &te):

@@ -33,9 +33,14 @@ func (t *epochTime) UnmarshalJSON(b []byte) error {
 		*t = epochTime(p)
 		return nil
 	}
-	sec, frac := math.Modf(f)
-	*t = epochTime(time.Unix(int64(sec), int64(frac*1e9)).UTC())
+	*t = epochFrom(f)
 	return nil
+}
+
+// epochFrom reads epoch seconds, fractions included.
+func epochFrom(f float64) epochTime {
+	sec, frac := math.Modf(f)
+	return epochTime(time.Unix(int64(sec), int64(frac*1e9)).UTC())
 }
 
 func stamp(t time.Time) *epochTime {
@@ -109,11 +114,21 @@ func fieldsIn(ws []TaskTemplateField) []connectlocal.Field {
 	return out
 }
 
+// fieldsOut points into fs rather than copying each member to the heap: three allocations per field were most
+// of what building a GetTaskTemplate answer cost.
 func fieldsOut(fs []connectlocal.Field) []TaskTemplateField {
 	out := make([]TaskTemplateField, len(fs))
-	for i, f := range fs {
-		out[i] = TaskTemplateField{Id: &TaskTemplateFieldIdentifier{Name: &fs[i].Name}, Description: str(f.Description),
-			Type: str(string(f.Type)), SingleSelectOptions: f.SingleSelectOptions}
+	ids := make([]TaskTemplateFieldIdentifier, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		ids[i].Name = &f.Name
+		out[i] = TaskTemplateField{Id: &ids[i], SingleSelectOptions: f.SingleSelectOptions}
+		if f.Description != "" {
+			out[i].Description = &f.Description
+		}
+		if f.Type != "" {
+			out[i].Type = (*string)(&f.Type)
+		}
 	}
 	return out
 }
@@ -131,8 +146,10 @@ func refsIn(ws []fieldRef) []string {
 
 func refsOut(names []string) []fieldRef {
 	out := make([]fieldRef, len(names))
+	ids := make([]TaskTemplateFieldIdentifier, len(names))
 	for i := range names {
-		out[i] = fieldRef{Id: &TaskTemplateFieldIdentifier{Name: &names[i]}}
+		ids[i].Name = &names[i]
+		out[i] = fieldRef{Id: &ids[i]}
 	}
 	return out
 }
@@ -163,9 +180,10 @@ func defaultsIn(w *TaskTemplateDefaults) []connectlocal.DefaultFieldValue {
 
 func defaultsOut(ds []connectlocal.DefaultFieldValue) *TaskTemplateDefaults {
 	out := &TaskTemplateDefaults{DefaultFieldValues: make([]TaskTemplateDefaultFieldValue, len(ds))}
+	ids := make([]TaskTemplateFieldIdentifier, len(ds))
 	for i := range ds {
-		out.DefaultFieldValues[i] = TaskTemplateDefaultFieldValue{
-			Id: &TaskTemplateFieldIdentifier{Name: &ds[i].Name}, DefaultValue: &ds[i].Value}
+		ids[i].Name = &ds[i].Name
+		out.DefaultFieldValues[i] = TaskTemplateDefaultFieldValue{Id: &ids[i], DefaultValue: &ds[i].Value}
 	}
 	return out
 }

@@ -96,8 +96,8 @@ func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error 
 	return fn(&tx{s: s})
 }
 
-// Update runs fn under the write lock and undoes its writes if it fails.
-func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) error {
+// Update runs fn once under the one write lock (the key needs nothing finer) and undoes its writes if it fails.
+func (s *Store) Update(ctx context.Context, _ connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {

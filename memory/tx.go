@@ -189,10 +189,12 @@ func (t *tx) GetTaskTemplate(s connectlocal.Scope, instanceID, id string, versio
 	if version == 0 {
 		return copyTemplate(versions[len(versions)-1]), nil
 	}
-	if version < 1 || version > int64(len(versions)) {
+	// versions holds the kept ones, oldest first; older ones were deleted by retention.
+	i := version - versions[0].Version
+	if i < 0 || i >= int64(len(versions)) {
 		return connectlocal.TaskTemplate{}, notFound("task template version", id)
 	}
-	return copyTemplate(versions[version-1]), nil
+	return copyTemplate(versions[i]), nil
 }
 
 func (t *tx) ListTaskTemplates(s connectlocal.Scope, instanceID string, f connectlocal.TemplateFilter, after connectlocal.Cursor, limit int) ([]connectlocal.TaskTemplate, error) {
@@ -240,8 +242,12 @@ func (t *tx) PutTaskTemplate(s connectlocal.Scope, tmpl connectlocal.TaskTemplat
 	k := instKey{s, tmpl.InstanceID}
 	ck := childKey{k, tmpl.ID}
 	versions := t.s.templates[ck]
-	if tmpl.Version != int64(len(versions))+1 {
-		return connectlocal.Errorf(connectlocal.Internal, "task template %s: version %d after %d", tmpl.ID, tmpl.Version, len(versions))
+	var latest int64
+	if len(versions) > 0 {
+		latest = versions[len(versions)-1].Version
+	}
+	if tmpl.Version != latest+1 {
+		return connectlocal.Errorf(connectlocal.Internal, "task template %s: version %d after %d", tmpl.ID, tmpl.Version, latest)
 	}
 	names := nameMap(t.s.tmplNames, k)
 	if other, taken := names[tmpl.Name]; taken && other != tmpl.ID {

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	mrand "math/rand/v2"
 	"sort"
@@ -22,10 +23,11 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Store is a pgx pool. Update runs at SERIALIZABLE isolation and re-runs fn when PostgreSQL reports a
-// serialization conflict, so every node sees the same outcome a single serialized writer would give.
+// Store is a pgx pool. Each Update holds an advisory lock on its key (see lockSQL), so every node sees the
+// outcome a single serialized writer per key would give, and different instances write in parallel.
 type Store struct {
-	pool *pgxpool.Pool
+	pool   *pgxpool.Pool
+	schema string // current_schema(), part of every advisory lock id
 }
 
 // Options tune the pool.
@@ -73,6 +75,10 @@ func Open(ctx context.Context, dsn string, opts ...Options) (*Store, error) {
 		return nil, fmt.Errorf("postgres %s: cannot connect: %s", where, describe(err))
 	}
 	s := &Store{pool: pool}
+	if err := pool.QueryRow(ctx, `SELECT current_schema()`).Scan(&s.schema); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("postgres %s: %s", where, describe(err))
+	}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("postgres %s: %s", where, describe(err))
@@ -160,10 +166,12 @@ func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error 
 	return fn(&txn{ctx: ctx, tx: tx})
 }
 
-// Update runs fn at SERIALIZABLE; a serialization failure or deadlock re-runs it with a short random pause.
-func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) error {
+// Update runs fn in a READ COMMITTED transaction holding key's advisory lock (see begin); a deadlock or
+// serialization failure re-runs it with a short random pause (the Store contract allows it).
+func (s *Store) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
+	begin := s.begin(key)
 	for attempt := 1; ; attempt++ {
-		err := s.updateOnce(ctx, fn)
+		err := s.updateOnce(ctx, begin, fn)
 		if !retryable(err) || attempt == maxAttempts {
 			return err
 		}
@@ -176,44 +184,80 @@ func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) erro
 	}
 }
 
-// writerLock is the advisory lock every Update holds, on every node. Optimistic SERIALIZABLE alone
-// collapsed under contention (every create in an instance touches its counter row and name predicate, so
-// concurrent ones failed each other until retries ran out); queueing writers keeps each transaction short
-// and conflict-free, while SERIALIZABLE and the retry stay as the guard for anything else writing the schema.
-const writerLock int32 = 0x636f6e6e // "conn"; the second key is the schema, as for migrationLock
+// begin is what starts an Update on key: BEGIN and transaction-scoped advisory locks, released by COMMIT or
+// ROLLBACK with no statement of their own. They are queued, not sent: they ride with fn's first statement. Every Update holds the store-wide lock
+// shared and its key's lock exclusively; the zero key holds the store-wide lock exclusively. So writes to
+// one instance queue (its counters, names and tokens need it), writes to different instances or scopes run
+// at once on every node, and an Update of everything waits for all of them (issue 10).
+//
+// READ COMMITTED suffices because every writer of a key's records holds the key's lock, and each statement
+// sees every commit made before it: the previous holder's writes are visible once the lock is granted.
+// What spans keys is enforced by unique indexes (an alias is unique in its region across accounts).
+func (s *Store) begin(key connectlocal.UpdateKey) []queued {
+	all := lockID(s.schema, "all")
+	begin := queued{sql: "BEGIN ISOLATION LEVEL READ COMMITTED"}
+	if key == (connectlocal.UpdateKey{}) {
+		return []queued{begin, {"SELECT pg_advisory_xact_lock($1)", []any{all}}}
+	}
+	k := lockID(s.schema, "key", key.Scope.Account, key.Scope.Region, key.InstanceID)
+	// One statement; every Update takes the two locks in this order, so none waits for another in a cycle.
+	return []queued{begin, {"SELECT pg_advisory_xact_lock_shared($1), pg_advisory_xact_lock($2)", []any{all, k}}}
+}
 
-func (s *Store) updateOnce(ctx context.Context, fn func(connectlocal.Tx) error) error {
+// lockID hashes parts into an advisory lock id. The schema is part of it, so stores in different schemas of
+// one database never queue on each other; a collision only makes two keys wait for each other.
+func lockID(parts ...string) int64 {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return int64(h.Sum64())
+}
+
+func (s *Store) updateOnce(ctx context.Context, begin []queued, fn func(connectlocal.Tx) error) error {
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return wrap(err)
 	}
 	defer conn.Release()
-	// The lock is taken before BEGIN: a SERIALIZABLE snapshot starts at its first statement, so waiting for
-	// the lock inside the transaction would leave it reading a state from before the previous writer's commit.
-	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1, hashtext(current_schema()))`, writerLock); err != nil {
-		return wrap(err)
-	}
-	defer conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, writerLock)
-	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable})
-	if err != nil {
-		return wrap(err)
-	}
-	// A panic in fn must not leak the transaction: it would hold the writer lock, blocking every node.
+	// A panic in fn must not leak the transaction: it would hold its locks.
 	defer func() {
 		if p := recover(); p != nil {
-			tx.Rollback(context.Background())
+			rollback(conn)
 			panic(p)
 		}
 	}()
-	t := &txn{ctx: ctx, tx: tx, writable: true}
+	t := &txn{ctx: ctx, tx: conn, writable: true, pending: append([]queued(nil), begin...)}
 	if err := fn(t); err != nil {
-		tx.Rollback(context.Background())
+		rollback(conn)
 		if t.conflict != nil {
 			return t.conflict // the domain error may hide the serialization failure that caused it
 		}
 		return err
 	}
-	return wrap(tx.Commit(ctx))
+	// The queued writes and COMMIT in one round trip.
+	err = t.send("COMMIT", nil, func(br pgx.BatchResults) error {
+		tag, err := br.Exec()
+		if err == nil && tag.String() == "ROLLBACK" { // COMMIT of a transaction a failed statement aborted
+			return connectlocal.Errorf(connectlocal.Internal, "postgres: the transaction was aborted by an earlier error")
+		}
+		return err
+	})
+	if err != nil {
+		rollback(conn)
+		return wrap(err)
+	}
+	return nil
+}
+
+// rollback ends the connection's transaction, if any; a connection that cannot is closed by pgx on release.
+func rollback(conn *pgxpool.Conn) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := conn.Exec(ctx, "ROLLBACK"); err != nil {
+		conn.Conn().PgConn().Close(ctx)
+	}
 }
 
 // conflictError marks a serialization failure or deadlock: Update re-runs fn.

@@ -5,19 +5,114 @@ import (
 	"errors"
 
 	"encoding/json"
-	"github.com/jackc/pgx/v5"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"github.com/connectlocal/connectlocal"
 )
 
+// querier is what a txn runs statements on: a View's pgx.Tx or an Update's connection.
+type querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
+}
+
 type txn struct {
 	ctx      context.Context
-	tx       pgx.Tx
+	tx       querier
 	conflict error // the first serialization failure seen; Update re-runs fn
 	writable bool
+	// pending are statements not sent yet: an Update's BEGIN and locks, and writes whose answer nothing
+	// needs (upserts of tags, tokens, counters, contacts). They ride in one pipelined round trip with the
+	// next statement that must answer, or with COMMIT (issue 10: an update was ten round trips). A queued
+	// write's failure is reported by that later call, or by Update.
+	pending []queued
+}
+
+type queued struct {
+	sql  string
+	args []any
+}
+
+// later queues a write whose answer nothing needs now.
+func (t *txn) later(query string, args ...any) error {
+	if !t.writable {
+		return errReadOnly
+	}
+	t.pending = append(t.pending, queued{query, args})
+	return nil
+}
+
+// send runs the pending statements and then query (when not empty) in one pipelined round trip; read reads
+// query's results. It returns the first error.
+func (t *txn) send(query string, args []any, read func(pgx.BatchResults) error) error {
+	b := &pgx.Batch{}
+	for _, p := range t.pending {
+		b.Queue(p.sql, p.args...)
+	}
+	n := len(t.pending)
+	t.pending = t.pending[:0]
+	if query != "" {
+		b.Queue(query, args...)
+	}
+	br := t.tx.SendBatch(t.ctx, b)
+	var first error
+	for i := 0; i < n; i++ {
+		if _, err := br.Exec(); err != nil && first == nil {
+			first = err
+		}
+	}
+	if first == nil && query != "" {
+		first = read(br)
+	}
+	if err := br.Close(); err != nil && first == nil {
+		first = err
+	}
+	return first
+}
+
+// batchRow is a row read in the round trip that also sends the pending statements.
+type batchRow struct {
+	t     *txn
+	query string
+	args  []any
+}
+
+func (r batchRow) Scan(dest ...any) error {
+	return r.t.send(r.query, r.args, func(br pgx.BatchResults) error { return br.QueryRow().Scan(dest...) })
+}
+
+func (t *txn) queryRow(query string, args ...any) pgx.Row {
+	if len(t.pending) == 0 {
+		return t.tx.QueryRow(t.ctx, query, args...)
+	}
+	return batchRow{t, query, args}
+}
+
+// eachRow runs query and calls fn on each row.
+func (t *txn) eachRow(query string, args []any, fn func(pgx.Rows) error) error {
+	read := func(rows pgx.Rows, err error) error {
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := fn(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	if len(t.pending) == 0 {
+		return read(t.tx.Query(t.ctx, query, args...))
+	}
+	return t.send(query, args, func(br pgx.BatchResults) error { return read(br.Query()) })
 }
 
 var errReadOnly = connectlocal.Errorf(connectlocal.Internal, "write inside a read-only transaction")
@@ -35,8 +130,17 @@ func (t *txn) exec(query string, args ...any) (int64, error) {
 	if !t.writable {
 		return 0, errReadOnly
 	}
-	tag, err := t.tx.Exec(t.ctx, query, args...)
-	return tag.RowsAffected(), t.check(err)
+	if len(t.pending) == 0 {
+		tag, err := t.tx.Exec(t.ctx, query, args...)
+		return tag.RowsAffected(), t.check(err)
+	}
+	var n int64
+	err := t.send(query, args, func(br pgx.BatchResults) error {
+		tag, err := br.Exec()
+		n = tag.RowsAffected()
+		return err
+	})
+	return n, t.check(err)
 }
 
 func notFound(what, id string) error {
@@ -46,7 +150,7 @@ func notFound(what, id string) error {
 // one reads a single JSON body into v, turning no row into NotFound.
 func (t *txn) one(v any, what, id, query string, args ...any) error {
 	var body []byte
-	if err := t.tx.QueryRow(t.ctx, query, args...).Scan(&body); err != nil {
+	if err := t.queryRow(query, args...).Scan(&body); err != nil {
 		if errors.Is(err, pgx.ErrNoRows) {
 			return notFound(what, id)
 		}
@@ -74,24 +178,23 @@ type decoded[T any] interface{ value() T }
 
 // list reads JSON bodies into D and returns their values.
 func list[D any, T any](t *txn, query string, args ...any) ([]T, error) {
-	rows, err := t.tx.Query(t.ctx, query, args...)
-	if err != nil {
-		return nil, t.check(err)
-	}
-	defer rows.Close()
 	var out []T
-	for rows.Next() {
+	err := t.eachRow(query, args, func(rows pgx.Rows) error {
 		var body []byte
 		var v D
 		if err := rows.Scan(&body); err != nil {
-			return nil, t.check(err)
+			return err
 		}
 		if err := json.Unmarshal(body, &v); err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, valueOf[D, T](v))
+		return nil
+	})
+	if err != nil {
+		return nil, t.check(err)
 	}
-	return out, t.check(rows.Err())
+	return out, nil
 }
 
 // valueOf converts a decoded row: D is either T itself or a narrower struct that knows its T.
@@ -104,7 +207,7 @@ func valueOf[D any, T any](d D) T {
 
 func (t *txn) count(query string, args ...any) (int, error) {
 	var n int
-	err := t.tx.QueryRow(t.ctx, query, args...).Scan(&n)
+	err := t.queryRow(query, args...).Scan(&n)
 	return n, t.check(err)
 }
 
@@ -118,7 +221,7 @@ func cursorArgs(c connectlocal.Cursor) (int64, string) {
 // counter reads a per-instance count kept by the writes (migration 0002).
 func (t *txn) counter(s connectlocal.Scope, instanceID, kind string) (int, error) {
 	var n int
-	err := t.tx.QueryRow(t.ctx, `SELECT n FROM counters WHERE account = $1 AND region = $2 AND instance_id = $3 AND kind = $4`, s.Account, s.Region, instanceID, kind).Scan(&n)
+	err := t.queryRow(`SELECT n FROM counters WHERE account = $1 AND region = $2 AND instance_id = $3 AND kind = $4`, s.Account, s.Region, instanceID, kind).Scan(&n)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, nil
 	}
@@ -126,8 +229,7 @@ func (t *txn) counter(s connectlocal.Scope, instanceID, kind string) (int, error
 }
 
 func (t *txn) addCounter(s connectlocal.Scope, instanceID, kind string, delta int) error {
-	_, err := t.exec(`INSERT INTO counters (account, region, instance_id, kind, n) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (account, region, instance_id, kind) DO UPDATE SET n = counters.n + excluded.n`, s.Account, s.Region, instanceID, kind, delta)
-	return err
+	return t.later(`INSERT INTO counters (account, region, instance_id, kind, n) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (account, region, instance_id, kind) DO UPDATE SET n = counters.n + excluded.n`, s.Account, s.Region, instanceID, kind, delta)
 }
 
 // Instances
@@ -212,40 +314,32 @@ func (t *txn) CountTaskTemplates(s connectlocal.Scope, instanceID string) (int, 
 	return t.counter(s, instanceID, "templates")
 }
 
+// PutTaskTemplate is one statement, queued to ride with the next one: the latest row, the version row and (for
+// a new template) the counter are written by data-modifying CTEs. An update's version condition is checked by
+// dividing by the number of rows written, so a version that is not latest+1 fails the statement (22012)
+// without a round trip of its own. Its errors (a name clash, a wrong version) reach the caller from a later
+// call or from Update, as the Tx contract allows; Service checks both under the instance's lock first.
 func (t *txn) PutTaskTemplate(s connectlocal.Scope, tmpl connectlocal.TaskTemplate) error {
-	if !t.writable {
-		return errReadOnly
-	}
 	body, _ := json.Marshal(tmpl)
-	var latest int64
-	err := t.tx.QueryRow(t.ctx, `SELECT version FROM templates WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4`,
-		s.Account, s.Region, tmpl.InstanceID, tmpl.ID).Scan(&latest)
-	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-		return t.check(err)
+	if tmpl.Version == 1 {
+		return t.later(`WITH latest AS (
+				INSERT INTO templates (account, region, instance_id, id, created_ns, name, status, version, body)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8) RETURNING 1),
+			counter AS (
+				INSERT INTO counters (account, region, instance_id, kind, n) SELECT $1, $2, $3, 'templates', 1 FROM latest
+				ON CONFLICT (account, region, instance_id, kind) DO UPDATE SET n = counters.n + 1),
+			version AS (
+				INSERT INTO template_versions (account, region, instance_id, id, version, body) SELECT $1, $2, $3, $4, 1, $8 FROM latest)
+			SELECT 1`,
+			s.Account, s.Region, tmpl.InstanceID, tmpl.ID, tmpl.CreatedTime.UnixNano(), tmpl.Name, string(tmpl.Status), body)
 	}
-	if tmpl.Version != latest+1 {
-		return connectlocal.Errorf(connectlocal.Internal, "task template %s: version %d after %d", tmpl.ID, tmpl.Version, latest)
-	}
-	if latest == 0 {
-		_, err = t.exec(`INSERT INTO templates (account, region, instance_id, id, created_ns, name, status, version, body)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, s.Account, s.Region, tmpl.InstanceID, tmpl.ID, tmpl.CreatedTime.UnixNano(),
-			tmpl.Name, string(tmpl.Status), tmpl.Version, body)
-	} else {
-		_, err = t.exec(`UPDATE templates SET name = $1, status = $2, version = $3, body = $4
-			WHERE account = $5 AND region = $6 AND instance_id = $7 AND id = $8`, tmpl.Name, string(tmpl.Status), tmpl.Version, body,
-			s.Account, s.Region, tmpl.InstanceID, tmpl.ID)
-	}
-	if err != nil {
-		return err
-	}
-	if latest == 0 {
-		if err := t.addCounter(s, tmpl.InstanceID, "templates", 1); err != nil {
-			return err
-		}
-	}
-	_, err = t.exec(`INSERT INTO template_versions (account, region, instance_id, id, version, body) VALUES ($1, $2, $3, $4, $5, $6)`,
-		s.Account, s.Region, tmpl.InstanceID, tmpl.ID, tmpl.Version, body)
-	return err
+	return t.later(`WITH latest AS (
+			UPDATE templates SET name = $5, status = $6, version = $7, body = $8
+			WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4 AND version = $7 - 1 RETURNING 1),
+		version AS (
+			INSERT INTO template_versions (account, region, instance_id, id, version, body) SELECT $1, $2, $3, $4, $7, $8 FROM latest RETURNING 1)
+		SELECT 1 / count(*) FROM version`,
+		s.Account, s.Region, tmpl.InstanceID, tmpl.ID, tmpl.Name, string(tmpl.Status), tmpl.Version, body)
 }
 
 func (t *txn) DeleteTaskTemplate(s connectlocal.Scope, instanceID, id string) error {
@@ -334,11 +428,14 @@ func (t *txn) PutContact(s connectlocal.Scope, c connectlocal.Contact) error {
 	if !c.DisconnectTimestamp.IsZero() {
 		stopped = 1
 	}
-	_, err := t.exec(`INSERT INTO contacts (account, region, instance_id, id, previous_id, stopped, expires_ns, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-		ON CONFLICT (account, region, instance_id, id) DO UPDATE SET previous_id = excluded.previous_id, stopped = excluded.stopped,
-		expires_ns = excluded.expires_ns, body = excluded.body`,
+	// One statement also counts a new contact: "old" reads the snapshot from before the upsert.
+	return t.later(`WITH old AS (SELECT 1 FROM contacts WHERE account = $1 AND region = $2 AND instance_id = $3 AND id = $4),
+		up AS (INSERT INTO contacts (account, region, instance_id, id, previous_id, stopped, expires_ns, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+			ON CONFLICT (account, region, instance_id, id) DO UPDATE SET previous_id = excluded.previous_id, stopped = excluded.stopped,
+			expires_ns = excluded.expires_ns, body = excluded.body)
+		INSERT INTO counters (account, region, instance_id, kind, n) SELECT $1, $2, $3, 'contacts', 1 WHERE NOT EXISTS (SELECT 1 FROM old)
+		ON CONFLICT (account, region, instance_id, kind) DO UPDATE SET n = counters.n + 1`,
 		s.Account, s.Region, c.InstanceID, c.ID, c.PreviousContactID, stopped, c.ExpiresAt().UnixNano(), body)
-	return err
 }
 
 func (t *txn) CountActiveContacts(s connectlocal.Scope, instanceID string, now time.Time) (int, error) {
@@ -367,18 +464,16 @@ func (t *txn) Tags(s connectlocal.Scope, arn string) (map[string]string, error) 
 
 func (t *txn) PutTags(s connectlocal.Scope, arn string, tags map[string]string) error {
 	if len(tags) == 0 {
-		_, err := t.exec(`DELETE FROM tags WHERE account = $1 AND region = $2 AND arn = $3`, s.Account, s.Region, arn)
-		return err
+		return t.later(`DELETE FROM tags WHERE account = $1 AND region = $2 AND arn = $3`, s.Account, s.Region, arn)
 	}
 	body, _ := json.Marshal(tags)
-	_, err := t.exec(`INSERT INTO tags (account, region, arn, body) VALUES ($1, $2, $3, $4)
+	return t.later(`INSERT INTO tags (account, region, arn, body) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (account, region, arn) DO UPDATE SET body = excluded.body`, s.Account, s.Region, arn, body)
-	return err
 }
 
 func (t *txn) Token(s connectlocal.Scope, key connectlocal.TokenKey, now time.Time) (string, bool, error) {
 	var value string
-	err := t.tx.QueryRow(t.ctx, `SELECT value FROM tokens WHERE account = $1 AND region = $2 AND operation = $3 AND instance_id = $4
+	err := t.queryRow(`SELECT value FROM tokens WHERE account = $1 AND region = $2 AND operation = $3 AND instance_id = $4
 		AND token = $5 AND expires_ns > $6`, s.Account, s.Region, key.Operation, key.InstanceID, key.Token, now.UnixNano()).Scan(&value)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", false, nil
@@ -390,8 +485,7 @@ func (t *txn) Token(s connectlocal.Scope, key connectlocal.TokenKey, now time.Ti
 }
 
 func (t *txn) PutToken(s connectlocal.Scope, key connectlocal.TokenKey, value string, expires time.Time) error {
-	_, err := t.exec(`INSERT INTO tokens (account, region, operation, instance_id, token, value, expires_ns) VALUES ($1, $2, $3, $4, $5, $6, $7)
+	return t.later(`INSERT INTO tokens (account, region, operation, instance_id, token, value, expires_ns) VALUES ($1, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (account, region, operation, instance_id, token) DO UPDATE SET value = excluded.value, expires_ns = excluded.expires_ns`,
 		s.Account, s.Region, key.Operation, key.InstanceID, key.Token, value, expires.UnixNano())
-	return err
 }

@@ -62,8 +62,20 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
+// Options tune the store.
+type Options struct {
+	CacheBytes int64 // the read cache's bound in bytes; 0: DefaultCacheBytes, negative: no cache
+}
+
 // Open opens (creating if needed) the SQLite file at path and brings its schema up to date.
-func Open(ctx context.Context, path string) (*Store, error) {
+func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	if o.CacheBytes == 0 {
+		o.CacheBytes = DefaultCacheBytes
+	}
 	if path == "" {
 		return nil, fmt.Errorf("sqlite: empty path: use sqlite:PATH")
 	}
@@ -72,7 +84,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
-	s := &Store{write: w, cache: newCache()}
+	s := &Store{write: w, cache: newCache(max(o.CacheBytes, 0))}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
@@ -138,23 +150,22 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// View runs fn in a read transaction: one consistent WAL snapshot.
+// View runs fn in a read transaction: one consistent WAL snapshot, begun at fn's first read the cache cannot
+// answer.
 func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error {
 	gen := s.cache.generation() // before the snapshot: see cache.go
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return wrap(err)
-	}
-	t := &txn{ctx: ctx, tx: tx, stmts: &s.readStmts, cache: s.cache, gen: gen}
-	err = fn(t)
-	tx.Rollback()
+	t := &txn{ctx: ctx, db: s.read, stmts: &s.readStmts, cache: s.cache, gen: gen}
+	defer t.end() // also when fn panics: a leaked read transaction would pin the WAL
+	err := fn(t)
+	t.end()
 	t.prepareMissed(s.read)
 	return err
 }
 
-// Update runs fn inside the next group commit and returns once that commit is durable (or fn failed, in
-// which case nothing fn wrote is kept: its savepoint is rolled back).
-func (s *Store) Update(ctx context.Context, fn func(connectlocal.Tx) error) error {
+// Update runs fn once, inside the next group commit (one writer: the key needs nothing finer), and returns
+// once that commit is durable (or fn failed, in which case nothing fn wrote is kept: its savepoint is
+// rolled back).
+func (s *Store) Update(ctx context.Context, _ connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
 	u := &update{ctx: ctx, fn: fn, done: make(chan error, 1)}
 	select {
 	case s.updates <- u:

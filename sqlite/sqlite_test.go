@@ -30,7 +30,7 @@ func TestReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	scope := connectlocal.Scope{Account: "123456789012", Region: "us-east-1"}
-	if err := s.Update(ctx, func(tx connectlocal.Tx) error {
+	if err := s.Update(ctx, connectlocal.UpdateKey{}, func(tx connectlocal.Tx) error {
 		return tx.CreateInstance(scope, connectlocal.Instance{ID: "i", Alias: "a"})
 	}); err != nil {
 		t.Fatal(err)
@@ -73,7 +73,7 @@ func TestCacheFollowsWrites(t *testing.T) {
 	tmpl := connectlocal.TaskTemplate{InstanceID: "i", ID: "t", Name: "v1", Version: 1, Status: connectlocal.StatusActive}
 	write := func(fn func(tx connectlocal.Tx) error) {
 		t.Helper()
-		if err := s.Update(ctx, fn); err != nil {
+		if err := s.Update(ctx, connectlocal.UpdateKey{}, fn); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -12,7 +12,7 @@ func Bench(b *testing.B, newStore func(b *testing.B) connectlocal.Store) {
 	b.Run("GetTaskTemplate", func(b *testing.B) {
 		s := newStore(b)
 		defer s.Close()
-		if err := s.Update(ctx, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, template("i", "t", "T", 1)) }); err != nil {
+		if err := s.Update(ctx, connectlocal.InstanceKey(scope, "i"), func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, template("i", "t", "T", 1)) }); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportAllocs()
@@ -33,7 +33,7 @@ func Bench(b *testing.B, newStore func(b *testing.B) connectlocal.Store) {
 		i := 0
 		for b.Loop() {
 			i++
-			if err := s.Update(ctx, func(tx connectlocal.Tx) error {
+			if err := s.Update(ctx, connectlocal.InstanceKey(scope, "i"), func(tx connectlocal.Tx) error {
 				return tx.PutTaskTemplate(scope, template("i", fmt.Sprint("t", i), fmt.Sprint("n", i), i))
 			}); err != nil {
 				b.Fatal(err)
@@ -43,7 +43,7 @@ func Bench(b *testing.B, newStore func(b *testing.B) connectlocal.Store) {
 	b.Run("ListTaskTemplates100", func(b *testing.B) {
 		s := newStore(b)
 		defer s.Close()
-		if err := s.Update(ctx, func(tx connectlocal.Tx) error {
+		if err := s.Update(ctx, connectlocal.InstanceKey(scope, "i"), func(tx connectlocal.Tx) error {
 			for i := 0; i < 1000; i++ {
 				if err := tx.PutTaskTemplate(scope, template("i", fmt.Sprint("t", i), fmt.Sprint("n", i), i)); err != nil {
 					return err

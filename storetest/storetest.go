@@ -18,6 +18,8 @@ var (
 	ctx   = context.Background()
 	scope = connectlocal.Scope{Account: "123456789012", Region: "us-east-1"}
 	base  = time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	// everything is the key of the suite's own Updates, which write across instances.
+	everything = connectlocal.UpdateKey{}
 )
 
 // Run runs the suite; newStore returns a fresh, empty store.
@@ -42,6 +44,10 @@ func Run(t *testing.T, newStore func(t *testing.T) connectlocal.Store) {
 		{"Secret", testSecret},
 		{"ConcurrentCreatesOneName", testConcurrentNames},
 		{"ConcurrentUpdatesLoseNothing", testConcurrentUpdates},
+		{"ReturnedValuesBelongToCaller", testOwnership},
+		{"ServiceRerunsSafely", testRerun},
+		{"RetentionTx", testRetentionTx},
+		{"RetentionBounds", testRetention},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -54,7 +60,7 @@ func Run(t *testing.T, newStore func(t *testing.T) connectlocal.Store) {
 
 func update(t *testing.T, s connectlocal.Store, fn func(connectlocal.Tx) error) {
 	t.Helper()
-	if err := s.Update(ctx, fn); err != nil {
+	if err := s.Update(ctx, everything, fn); err != nil {
 		t.Fatalf("Update: %v", err)
 	}
 }
@@ -123,19 +129,19 @@ func testInstances(t *testing.T, s connectlocal.Store) {
 		}
 		diff(t, "page 2", []connectlocal.Instance{a}, list)
 		n, err := tx.CountInstances(scope)
-		if n != 2 {
+		if err != nil || n != 2 {
 			t.Fatalf("count %d", n)
 		}
 		return err
 	})
 	update(t, s, func(tx connectlocal.Tx) error { return tx.DeleteInstance(scope, "a") })
-	wantCode(t, s.Update(ctx, func(tx connectlocal.Tx) error { return tx.DeleteInstance(scope, "a") }), connectlocal.NotFound)
+	wantCode(t, s.Update(ctx, everything, func(tx connectlocal.Tx) error { return tx.DeleteInstance(scope, "a") }), connectlocal.NotFound)
 }
 
 func testInstanceAlias(t *testing.T, s connectlocal.Store) {
 	update(t, s, func(tx connectlocal.Tx) error { return tx.CreateInstance(scope, instance("a", "Support", 1)) })
 	other := connectlocal.Scope{Account: "210987654321", Region: "us-east-1"}
-	wantCode(t, s.Update(ctx, func(tx connectlocal.Tx) error { return tx.CreateInstance(other, instance("b", "support", 2)) }), connectlocal.AlreadyExists)
+	wantCode(t, s.Update(ctx, everything, func(tx connectlocal.Tx) error { return tx.CreateInstance(other, instance("b", "support", 2)) }), connectlocal.AlreadyExists)
 	// Another region may use it; deleting frees it.
 	update(t, s, func(tx connectlocal.Tx) error {
 		return tx.CreateInstance(connectlocal.Scope{Account: "123456789012", Region: "eu-west-1"}, instance("c", "support", 3))
@@ -151,7 +157,7 @@ func testTemplateVersions(t *testing.T, s connectlocal.Store) {
 	v2.Constraints = connectlocal.Constraints{RequiredFields: []string{"N"}}
 	update(t, s, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, v1) })
 	update(t, s, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, v2) })
-	wantCode(t, s.Update(ctx, func(tx connectlocal.Tx) error {
+	wantCode(t, s.Update(ctx, everything, func(tx connectlocal.Tx) error {
 		v := v2
 		v.Version = 4 // must be latest+1
 		return tx.PutTaskTemplate(scope, v)
@@ -169,7 +175,7 @@ func testTemplateVersions(t *testing.T, s connectlocal.Store) {
 		_, err = tx.GetTaskTemplate(scope, "i", "nope", 0)
 		wantCode(t, err, connectlocal.NotFound)
 		n, err := tx.CountTaskTemplates(scope, "i")
-		if n != 1 {
+		if err != nil || n != 1 {
 			t.Fatalf("count %d", n)
 		}
 		return err
@@ -178,32 +184,32 @@ func testTemplateVersions(t *testing.T, s connectlocal.Store) {
 	view(t, s, func(tx connectlocal.Tx) error {
 		_, err := tx.GetTaskTemplate(scope, "i", "t", 1)
 		wantCode(t, err, connectlocal.NotFound)
-		if n, _ := tx.CountTaskTemplates(scope, "i"); n != 0 {
+		if n, err := tx.CountTaskTemplates(scope, "i"); err != nil || n != 0 {
 			t.Errorf("count after delete: %d", n)
 		}
 		return nil
 	})
-	wantCode(t, s.Update(ctx, func(tx connectlocal.Tx) error { return tx.DeleteTaskTemplate(scope, "i", "t") }), connectlocal.NotFound)
+	wantCode(t, s.Update(ctx, everything, func(tx connectlocal.Tx) error { return tx.DeleteTaskTemplate(scope, "i", "t") }), connectlocal.NotFound)
 }
 
 func testTemplateNames(t *testing.T, s connectlocal.Store) {
 	update(t, s, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, template("i", "a", "A", 1)) })
 	update(t, s, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, template("i", "b", "B", 2)) })
 	update(t, s, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, template("j", "c", "A", 3)) }) // other instance
-	wantCode(t, s.Update(ctx, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, template("i", "d", "A", 4)) }), connectlocal.AlreadyExists)
+	wantCode(t, s.Update(ctx, everything, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, template("i", "d", "A", 4)) }), connectlocal.AlreadyExists)
 	rename := template("i", "b", "A", 2)
 	rename.Version = 2
-	wantCode(t, s.Update(ctx, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, rename) }), connectlocal.AlreadyExists)
+	wantCode(t, s.Update(ctx, everything, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, rename) }), connectlocal.AlreadyExists)
 	update(t, s, func(tx connectlocal.Tx) error { return tx.DeleteTaskTemplate(scope, "i", "a") })
 	update(t, s, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, rename) }) // the name is free again
 	view(t, s, func(tx connectlocal.Tx) error {
 		got, err := tx.ListTaskTemplates(scope, "i", connectlocal.TemplateFilter{Name: "A"}, connectlocal.Cursor{}, 10)
-		if len(got) != 1 || got[0].ID != "b" {
+		if err != nil || len(got) != 1 || got[0].ID != "b" {
 			t.Fatalf("by name: %v", got)
 		}
 		got, err = tx.ListTaskTemplates(scope, "i", connectlocal.TemplateFilter{Name: "A", Status: connectlocal.StatusInactive}, connectlocal.Cursor{}, 10)
-		if len(got) != 0 {
-			t.Fatalf("by name and status: %v", got)
+		if err != nil || len(got) != 0 {
+			t.Fatalf("by name and status: %v %v", got, err)
 		}
 		return err
 	})
@@ -245,7 +251,7 @@ func testTemplateList(t *testing.T, s connectlocal.Store) {
 			after = connectlocal.Cursor{CreatedTime: last.CreatedTime, ID: last.ID}
 		}
 		inactive, err := tx.ListTaskTemplates(scope, "i", connectlocal.TemplateFilter{Status: connectlocal.StatusInactive}, connectlocal.Cursor{}, 100)
-		if len(inactive) != 10 {
+		if err != nil || len(inactive) != 10 {
 			t.Fatalf("INACTIVE: %d", len(inactive))
 		}
 		return err
@@ -266,7 +272,7 @@ func testFlows(t *testing.T, s connectlocal.Store) {
 	})
 	dup := f
 	dup.ID = "h"
-	wantCode(t, s.Update(ctx, func(tx connectlocal.Tx) error { return tx.PutContactFlow(scope, dup) }), connectlocal.AlreadyExists)
+	wantCode(t, s.Update(ctx, everything, func(tx connectlocal.Tx) error { return tx.PutContactFlow(scope, dup) }), connectlocal.AlreadyExists)
 	f.Content = `{"v":2}`
 	update(t, s, func(tx connectlocal.Tx) error { return tx.PutContactFlow(scope, f) }) // replace keeps its name
 	view(t, s, func(tx connectlocal.Tx) error {
@@ -276,22 +282,22 @@ func testFlows(t *testing.T, s connectlocal.Store) {
 		}
 		diff(t, "flow", f, got)
 		whisper, err := tx.ListContactFlows(scope, "i", []string{"AGENT_WHISPER"}, connectlocal.Cursor{}, 10)
-		if len(whisper) != 1 || whisper[0].ID != "g" {
+		if err != nil || len(whisper) != 1 || whisper[0].ID != "g" {
 			t.Fatalf("type filter: %v", whisper)
 		}
 		all, err := tx.ListContactFlows(scope, "i", nil, connectlocal.Cursor{}, 10)
-		if len(all) != 2 {
+		if err != nil || len(all) != 2 {
 			t.Fatalf("all: %v", all)
 		}
 		n, err := tx.CountContactFlows(scope, "i")
-		if n != 2 {
+		if err != nil || n != 2 {
 			t.Fatalf("count %d", n)
 		}
 		return err
 	})
 	update(t, s, func(tx connectlocal.Tx) error { return tx.DeleteContactFlow(scope, "i", "f") })
 	view(t, s, func(tx connectlocal.Tx) error {
-		if n, _ := tx.CountContactFlows(scope, "i"); n != 1 {
+		if n, err := tx.CountContactFlows(scope, "i"); err != nil || n != 1 {
 			t.Errorf("flow count after delete: %d", n)
 		}
 		return nil
@@ -332,7 +338,7 @@ func testContacts(t *testing.T, s connectlocal.Store) {
 			}
 		}
 		n, err := tx.CountContactsWithPrevious(scope, "i", "c1")
-		if n != 2 {
+		if err != nil || n != 2 {
 			t.Fatalf("with previous: %d", n)
 		}
 		_, err2 := tx.GetContact(scope, "i", "nope")
@@ -351,25 +357,28 @@ func testTagsAndTokens(t *testing.T, s connectlocal.Store) {
 	})
 	view(t, s, func(tx connectlocal.Tx) error {
 		tags, err := tx.Tags(scope, "arn:x")
+		if err != nil {
+			return err
+		}
 		diff(t, "tags", map[string]string{"a": "1", "b": ""}, tags)
-		if none, _ := tx.Tags(scope, "arn:y"); none != nil {
+		if none, err := tx.Tags(scope, "arn:y"); err != nil || none != nil {
 			t.Fatalf("no tags should be nil, got %v", none)
 		}
-		v, ok, _ := tx.Token(scope, key, base)
-		if !ok || v != "value" {
-			t.Fatalf("token: %q %v", v, ok)
+		v, ok, err := tx.Token(scope, key, base)
+		if err != nil || !ok || v != "value" {
+			t.Fatalf("token: %q %v %v", v, ok, err)
 		}
-		if _, ok, _ := tx.Token(scope, key, base.Add(2*time.Hour)); ok {
+		if _, ok, err := tx.Token(scope, key, base.Add(2*time.Hour)); err != nil || ok {
 			t.Fatal("expired token still answers")
 		}
-		if _, ok, _ := tx.Token(scope, connectlocal.TokenKey{Operation: "Other", InstanceID: "i", Token: "tok"}, base); ok {
+		if _, ok, err := tx.Token(scope, connectlocal.TokenKey{Operation: "Other", InstanceID: "i", Token: "tok"}, base); err != nil || ok {
 			t.Fatal("token answers for another operation")
 		}
-		return err
+		return nil
 	})
 	update(t, s, func(tx connectlocal.Tx) error { return tx.PutTags(scope, "arn:x", map[string]string{}) })
 	view(t, s, func(tx connectlocal.Tx) error {
-		if tags, _ := tx.Tags(scope, "arn:x"); tags != nil {
+		if tags, err := tx.Tags(scope, "arn:x"); err != nil || tags != nil {
 			t.Fatalf("empty map did not remove tags: %v", tags)
 		}
 		return nil
@@ -392,9 +401,12 @@ func testIsolation(t *testing.T, s connectlocal.Store) {
 			wantCode(t, err, connectlocal.NotFound)
 			_, err = tx.GetTaskTemplate(other, "i", "t", 0)
 			wantCode(t, err, connectlocal.NotFound)
-			list, _ := tx.ListTaskTemplates(other, "i", connectlocal.TemplateFilter{}, connectlocal.Cursor{}, 10)
-			insts, _ := tx.ListInstances(other, connectlocal.Cursor{}, 10)
-			tags, _ := tx.Tags(other, "arn:x")
+			list, err1 := tx.ListTaskTemplates(other, "i", connectlocal.TemplateFilter{}, connectlocal.Cursor{}, 10)
+			insts, err2 := tx.ListInstances(other, connectlocal.Cursor{}, 10)
+			tags, err3 := tx.Tags(other, "arn:x")
+			if err := errors.Join(err1, err2, err3); err != nil {
+				return err
+			}
 			if len(list)+len(insts)+len(tags) != 0 {
 				t.Fatalf("%v sees %v %v %v", other, list, insts, tags)
 			}
@@ -442,17 +454,17 @@ func testCascade(t *testing.T, s connectlocal.Store) {
 		_, err = tx.GetContact(scope, "i", "c")
 		wantCode(t, err, connectlocal.NotFound)
 		for _, arn := range []string{scope.InstanceARN("i"), scope.TaskTemplateARN("i", "t"), scope.ContactFlowARN("i", "f")} {
-			if tags, _ := tx.Tags(scope, arn); tags != nil {
+			if tags, err := tx.Tags(scope, arn); err != nil || tags != nil {
 				t.Errorf("tags of %s survive: %v", arn, tags)
 			}
 		}
-		if _, ok, _ := tx.Token(scope, key, base); ok {
+		if _, ok, err := tx.Token(scope, key, base); err != nil || ok {
 			t.Error("the instance's token survives")
 		}
-		if _, ok, _ := tx.Token(scope, keep, base); !ok {
+		if _, ok, err := tx.Token(scope, keep, base); err != nil || !ok {
 			t.Error("a token outside the instance was deleted")
 		}
-		if tags, _ := tx.Tags(scope, scope.TaskTemplateARN("j", "t")); tags == nil {
+		if tags, err := tx.Tags(scope, scope.TaskTemplateARN("j", "t")); err != nil || tags == nil {
 			t.Error("another instance's tags were deleted")
 		}
 		if _, err := tx.GetTaskTemplate(scope, "j", "t", 0); err != nil {
@@ -462,11 +474,11 @@ func testCascade(t *testing.T, s connectlocal.Store) {
 			func() (int, error) { return tx.CountTaskTemplates(scope, "i") },
 			func() (int, error) { return tx.CountContactFlows(scope, "i") },
 		} {
-			if n, _ := c(); n != 0 {
+			if n, err := c(); err != nil || n != 0 {
 				t.Errorf("a count of the deleted instance is %d", n)
 			}
 		}
-		if n, _ := tx.CountTaskTemplates(scope, "j"); n != 1 {
+		if n, err := tx.CountTaskTemplates(scope, "j"); err != nil || n != 1 {
 			t.Errorf("another instance's count is %d", n)
 		}
 		return nil
@@ -477,7 +489,7 @@ func testAtomic(t *testing.T, s connectlocal.Store) {
 	update(t, s, func(tx connectlocal.Tx) error { return tx.CreateInstance(scope, instance("i", "atomic", 1)) })
 	update(t, s, func(tx connectlocal.Tx) error { return tx.PutTaskTemplate(scope, template("i", "t", "T", 1)) })
 	boom := errors.New("boom")
-	err := s.Update(ctx, func(tx connectlocal.Tx) error {
+	err := s.Update(ctx, everything, func(tx connectlocal.Tx) error {
 		if err := tx.PutTaskTemplate(scope, template("i", "u", "U", 2)); err != nil {
 			return err
 		}
@@ -508,7 +520,7 @@ func testAtomic(t *testing.T, s connectlocal.Store) {
 		if err != nil || got.Name != "T" || got.Version != 1 {
 			t.Errorf("template after failed update: %+v %v", got, err)
 		}
-		if tags, _ := tx.Tags(scope, "arn:x"); tags != nil {
+		if tags, err := tx.Tags(scope, "arn:x"); err != nil || tags != nil {
 			t.Errorf("tags of a failed Update kept")
 		}
 		return nil
@@ -534,8 +546,8 @@ func testSecret(t *testing.T, s connectlocal.Store) {
 	if err != nil || len(a) != 32 {
 		t.Fatalf("secret: %d bytes, %v", len(a), err)
 	}
-	b, _ := s.Secret(ctx)
-	if string(a) != string(b) {
+	b, err := s.Secret(ctx)
+	if err != nil || string(a) != string(b) {
 		t.Fatal("secret changed between calls")
 	}
 	if err := s.Ping(ctx); err != nil {
@@ -551,7 +563,7 @@ func testConcurrentNames(t *testing.T, s connectlocal.Store) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = s.Update(ctx, func(tx connectlocal.Tx) error {
+			errs[i] = s.Update(ctx, connectlocal.InstanceKey(scope, "i"), func(tx connectlocal.Tx) error {
 				return tx.PutTaskTemplate(scope, template("i", fmt.Sprint("t", i), "same", i))
 			})
 		}()
@@ -578,7 +590,7 @@ func testConcurrentUpdates(t *testing.T, s connectlocal.Store) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			err := s.Update(ctx, func(tx connectlocal.Tx) error {
+			err := s.Update(ctx, connectlocal.InstanceKey(scope, "i"), func(tx connectlocal.Tx) error {
 				cur, err := tx.GetTaskTemplate(scope, "i", "t", 0)
 				if err != nil {
 					return err
@@ -594,7 +606,7 @@ func testConcurrentUpdates(t *testing.T, s connectlocal.Store) {
 	wg.Wait()
 	view(t, s, func(tx connectlocal.Tx) error {
 		got, err := tx.GetTaskTemplate(scope, "i", "t", 0)
-		if got.Version != n+1 {
+		if err != nil || got.Version != n+1 {
 			t.Fatalf("version %d after %d concurrent updates, want %d", got.Version, n, n+1)
 		}
 		return err
@@ -605,12 +617,15 @@ func testConcurrentUpdates(t *testing.T, s connectlocal.Store) {
 func testPanic(t *testing.T, s connectlocal.Store) {
 	func() {
 		defer func() { recover() }()
-		s.Update(ctx, func(tx connectlocal.Tx) error {
+		err := s.Update(ctx, everything, func(tx connectlocal.Tx) error {
 			if err := tx.CreateInstance(scope, instance("p", "panicky", 1)); err != nil {
 				return err
 			}
 			panic("boom")
 		})
+		if err == nil { // a backend may pass the panic on or return it as an error, never succeed
+			t.Error("a panicking Update returned nil")
+		}
 	}()
 	view(t, s, func(tx connectlocal.Tx) error {
 		_, err := tx.GetInstance(scope, "p")

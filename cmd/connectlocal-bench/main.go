@@ -60,10 +60,15 @@ func run(args []string, out io.Writer) error {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the connectlocal runs to this file")
 	startup := fs.String("startup", "", "path of a connectlocal binary: after the runs, start it on the same SQLite file and report "+
 		"the time to its first answered request and its RSS after serving the list and get runs (needs -store sqlite:PATH)")
+	scaleOut := fs.String("scaleout", "", "a postgres:// DSN: instead of the other runs, drive UpdateTaskTemplate over 8 instances "+
+		"against one SQLite node and two nodes on this database, in the same run")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	ctx := context.Background()
+	if *scaleOut != "" {
+		return runScaleOut(ctx, c, out, *scaleOut, *cpuProfile)
+	}
 	store, cleanup, err := openStore(ctx, c.store)
 	if err != nil {
 		return err

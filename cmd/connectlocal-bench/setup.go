@@ -71,7 +71,7 @@ func setup(ctx context.Context, base string, svc *connectlocal.Service, store co
 	start := time.Now().UTC().Truncate(time.Millisecond)
 	const batch = 5000
 	for done := 0; done < n; done += batch {
-		err := store.Update(ctx, func(tx connectlocal.Tx) error {
+		err := store.Update(ctx, connectlocal.InstanceKey(scope, f.listInst), func(tx connectlocal.Tx) error {
 			for i := done; i < min(n, done+batch); i++ {
 				t := tmpl
 				t.InstanceID, t.ID, t.Name, t.Version = f.listInst, fmt.Sprintf("00000000-0000-4000-8000-%012d", i), "listed-"+strconv.Itoa(i), 1

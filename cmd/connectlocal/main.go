@@ -119,13 +119,16 @@ func envFallback(fs *flag.FlagSet) error {
 	return err
 }
 
-// openStore opens the store a --store URL names.
-func openStore(ctx context.Context, url string) (connectlocal.Store, error) {
+// openStore opens the store a --store URL names; cacheBytes bounds the SQLite read cache.
+func openStore(ctx context.Context, url string, cacheBytes int64) (connectlocal.Store, error) {
 	switch {
 	case url == "memory":
 		return memory.New(), nil
 	case strings.HasPrefix(url, "sqlite:"):
-		return sqlite.Open(ctx, strings.TrimPrefix(url, "sqlite:"))
+		if cacheBytes == 0 {
+			cacheBytes = -1 // 0 on the command line means no cache
+		}
+		return sqlite.Open(ctx, strings.TrimPrefix(url, "sqlite:"), sqlite.Options{CacheBytes: cacheBytes})
 	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
 		return postgres.Open(ctx, url)
 	}
@@ -143,6 +146,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	consoleOn := fs.Bool("console", true, "serve the web console at /console/")
 	quotas := connectlocal.DefaultQuotas()
 	fs.Var(quotaFlag{&quotas}, "quota", "override a quota, NAME=N (repeatable)")
+	// Bounds on memory and disk (issue 10; README "Configuration").
+	retention := connectlocal.DefaultRetention()
+	fs.IntVar(&retention.TemplateVersions, "template-versions", retention.TemplateVersions, "snapshot versions kept per task template (0: all)")
+	fs.IntVar(&retention.EndedTasks, "ended-tasks", retention.EndedTasks, "ended (stopped or expired) tasks kept per instance (0: all)")
+	fs.DurationVar(&retention.TaskRecordAge, "task-record-age", retention.TaskRecordAge, "how long a task is kept after its expiry (0: forever)")
+	cacheMB := fs.Int("cache-mb", sqlite.DefaultCacheBytes>>20, "SQLite read cache size in MiB (0: no cache)")
+	maxRequests := fs.Int("max-requests", 64, "requests served at once; more wait for a slot (0: no limit)")
+	memoryLimitMB := fs.Int("memory-limit-mb", 100, "soft memory limit in MiB: the Go runtime collects harder near it (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -162,13 +173,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("--account-id must be 12 digits, not %q", *account)
 	}
 
-	store, err := openStore(ctx, *storeURL)
+	if *memoryLimitMB > 0 {
+		debug.SetMemoryLimit(int64(*memoryLimitMB) << 20)
+	}
+	store, err := openStore(ctx, *storeURL, int64(*cacheMB)<<20)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	svc := connectlocal.NewService(store)
 	svc.Quotas = quotas
+	svc.Retention = retention
 
 	apiOpts := awsapi.Options{DefaultAccount: *account, Logger: logger}
 	mountConsole := setupConsole(*consoleOn, &apiOpts, svc, *account, logger)
@@ -189,7 +204,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           api,
+		Handler:           limitRequests(api, *maxRequests),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -39,6 +39,7 @@ type Shape struct {
 	Required    map[string]bool
 	Min, Max    *float64
 	Pattern     string
+	pattern     *Pattern // Pattern compiled; nil when it does not compile (TestPatternsCompile guards)
 	Enum        []string
 	ListMember  string
 	MapKey      string
@@ -168,6 +169,9 @@ func Parse(data []byte) (*Model, error) {
 	for name, r := range raw.Shapes {
 		s := &Shape{Name: name, Type: r.Type, Min: r.Min, Max: r.Max, Pattern: r.Pattern, Enum: r.Enum,
 			Union: r.Union, Exception: r.Ex, Required: map[string]bool{}}
+		if r.Pattern != "" {
+			s.pattern, _ = CompilePattern(r.Pattern)
+		}
 		if r.ErrorRaw != nil {
 			s.HTTPStatus = r.ErrorRaw.HTTPStatusCode
 		}

@@ -40,7 +40,7 @@ func TestOperationsResolve(t *testing.T) {
 		}
 		walk(m, op.Input, map[string]bool{}, func(s *Shape) {
 			if s.Pattern != "" {
-				if _, err := compilePattern(s.Pattern); err != nil {
+				if _, err := CompilePattern(s.Pattern); err != nil {
 					t.Errorf("%s: pattern %q does not compile: %v", s.Name, s.Pattern, err)
 				}
 			}

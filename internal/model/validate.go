@@ -4,14 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
-
-	"github.com/dlclark/regexp2"
 )
 
 // Problem is one way a value breaks its shape: where, and AWS's wording of why.
@@ -133,9 +129,9 @@ func (m *Model) validate(s *Shape, path string, v any, ps *[]Problem) {
 		if len(s.Enum) > 0 && !contains(s.Enum, str) {
 			constraint(str, "satisfy enum value set: [%s]", strings.Join(s.Enum, ", "))
 		}
-		// A value already too long is not matched: look-ahead patterns run on regexp2, which slows sharply on
-		// long input, and a 1 MiB tag key must not stall the server.
-		if s.Pattern != "" && !tooLong && !matchPattern(s.Pattern, str) {
+		// A value already too long is refused for its length alone: matching is linear, but a 1 MiB tag key
+		// need not be scanned to be refused.
+		if s.pattern != nil && !tooLong && !s.pattern.MatchString(str) {
 			constraint(str, "satisfy regular expression pattern: %s", s.Pattern)
 		}
 	case "integer", "long":
@@ -224,45 +220,4 @@ func quote(v any) string {
 		s = string([]rune(s)[:64]) + "..."
 	}
 	return "'" + s + "'"
-}
-
-// A pattern is a Java regex matched against the whole string. Go's RE2 takes most; look-aheads such as
-// InstanceAlias's ^(?!d-) need regexp2.
-type matcher interface{ MatchString(string) bool }
-
-type re2Matcher struct{ re *regexp2.Regexp }
-
-func (m re2Matcher) MatchString(s string) bool {
-	ok, err := m.re.MatchString(s)
-	return ok && err == nil
-}
-
-var patterns sync.Map // pattern → matcher
-
-func compilePattern(p string) (matcher, error) {
-	anchored := "^(?:" + p + ")$"
-	if re, err := regexp.Compile(anchored); err == nil {
-		return re, nil
-	}
-	re, err := regexp2.Compile(anchored, regexp2.RE2|regexp2.Unicode)
-	if err != nil {
-		re, err = regexp2.Compile(anchored, regexp2.Unicode)
-	}
-	if err != nil {
-		return nil, err
-	}
-	re.MatchTimeout = 0
-	return re2Matcher{re}, nil
-}
-
-func matchPattern(p, s string) bool {
-	if m, ok := patterns.Load(p); ok {
-		return m.(matcher).MatchString(s)
-	}
-	m, err := compilePattern(p)
-	if err != nil {
-		return true // a pattern we cannot read never refuses a value; TestPatternsCompile guards this
-	}
-	patterns.Store(p, m)
-	return m.MatchString(s)
 }
