@@ -31,10 +31,13 @@ type env struct {
 	resets  []connectlocal.Scope // what the console's reset button asked for
 }
 
-func start(t testing.TB, ring int, withReset bool) *env {
+func start(t testing.TB, ring int, withReset bool, configure ...func(*console.Requests)) *env {
 	t.Helper()
 	svc := connectlocal.NewService(memory.New())
 	reqs := console.NewRequests(ring)
+	for _, c := range configure {
+		c(reqs)
+	}
 	api := awsapi.New(svc, awsapi.Options{CaptureBodies: true, Hooks: awsapi.Hooks{After: []func(*awsapi.Exchange){reqs.Record}}})
 	e := &env{Service: svc}
 	opts := console.Options{API: api, Service: svc, Requests: reqs,

@@ -13,9 +13,13 @@ import (
 	"github.com/connectlocal/connectlocal/awsapi"
 )
 
-// MaxBodyBytes caps each body the ring keeps, so 1,000 entries stay a few tens of MiB at worst even though
-// the API accepts 1 MiB bodies.
+// MaxBodyBytes caps each body the ring keeps.
 const MaxBodyBytes = 64 << 10
+
+// DefaultBodyBudget is how many body bytes a ring keeps in all: past it, the oldest entries lose their bodies
+// (and keep the rest), so the console adds a few MiB to the server whatever the traffic (issue 10 bounds the
+// whole process to 150 MB).
+const DefaultBodyBudget = 8 << 20
 
 // Entry is one recorded request.
 type Entry struct {
@@ -31,6 +35,7 @@ type Entry struct {
 	RequestBody  []byte
 	ResponseBody []byte
 	Truncated    bool // a body was longer than MaxBodyBytes
+	Dropped      bool // the bodies were dropped to keep the ring within its BodyBudget
 	Header       http.Header
 }
 
@@ -49,12 +54,15 @@ const maxTasks = 10000
 // remembers which accounts and regions requests acted in and which tasks they started, which the store
 // cannot list.
 type Requests struct {
-	mu     sync.Mutex
-	ring   []Entry
-	next   int // where the next entry goes
-	count  int
-	scopes map[connectlocal.Scope]time.Time
-	tasks  []taskRef
+	// BodyBudget caps the body bytes kept across the ring (DefaultBodyBudget); set it before the first Record.
+	BodyBudget int
+	mu         sync.Mutex
+	bodyBytes  int
+	ring       []Entry
+	next       int // where the next entry goes
+	count      int
+	scopes     map[connectlocal.Scope]time.Time
+	tasks      []taskRef
 }
 
 // NewRequests returns a ring that keeps the last n requests.
@@ -62,7 +70,7 @@ func NewRequests(n int) *Requests {
 	if n < 1 {
 		n = 1
 	}
-	return &Requests{ring: make([]Entry, n), scopes: map[connectlocal.Scope]time.Time{}}
+	return &Requests{BodyBudget: DefaultBodyBudget, ring: make([]Entry, n), scopes: map[connectlocal.Scope]time.Time{}}
 }
 
 // unrecorded reports whether a request is left out of the ring: the console's own pages, so browsing the
@@ -87,9 +95,18 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.bodyBytes += e.bodySize() - r.ring[r.next].bodySize()
 	r.ring[r.next] = e
 	r.next = (r.next + 1) % len(r.ring)
 	r.count = min(r.count+1, len(r.ring))
+	// Over budget: drop the bodies of the oldest entries, never the newest one's.
+	for i := r.count; i > 1 && r.bodyBytes > r.BodyBudget; i-- {
+		old := &r.ring[(r.next-i+len(r.ring))%len(r.ring)]
+		if size := old.bodySize(); size > 0 {
+			r.bodyBytes -= size
+			old.RequestBody, old.ResponseBody, old.Dropped = nil, nil, true
+		}
+	}
 	if x.Operation != "" {
 		r.scopes[x.Scope] = x.Start
 	}
@@ -101,6 +118,8 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 		}
 	}
 }
+
+func (e *Entry) bodySize() int { return len(e.RequestBody) + len(e.ResponseBody) }
 
 func clipBody(b []byte) ([]byte, bool) {
 	if len(b) > MaxBodyBytes {
