@@ -59,8 +59,8 @@ type Requests struct {
 	mu         sync.Mutex
 	bodyBytes  int
 	ring       []Entry
-	next       int // where the next entry goes
-	count      int
+	seq        int // requests recorded so far; request k is at ring[k%len(ring)] while it is kept
+	dropFrom   int // the oldest request whose bodies may still be kept
 	scopes     map[connectlocal.Scope]time.Time
 	tasks      []taskRef
 }
@@ -95,13 +95,14 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.bodyBytes += e.bodySize() - r.ring[r.next].bodySize()
-	r.ring[r.next] = e
-	r.next = (r.next + 1) % len(r.ring)
-	r.count = min(r.count+1, len(r.ring))
-	// Over budget: drop the bodies of the oldest entries, never the newest one's.
-	for i := r.count; i > 1 && r.bodyBytes > r.BodyBudget; i-- {
-		old := &r.ring[(r.next-i+len(r.ring))%len(r.ring)]
+	slot := r.seq % len(r.ring)
+	r.bodyBytes += e.bodySize() - r.ring[slot].bodySize()
+	r.ring[slot] = e
+	r.seq++
+	// Over budget: drop the bodies of the oldest kept requests, never the newest one's.
+	r.dropFrom = max(r.dropFrom, r.seq-len(r.ring))
+	for ; r.bodyBytes > r.BodyBudget && r.dropFrom < r.seq-1; r.dropFrom++ {
+		old := &r.ring[r.dropFrom%len(r.ring)]
 		if size := old.bodySize(); size > 0 {
 			r.bodyBytes -= size
 			old.RequestBody, old.ResponseBody, old.Dropped = nil, nil, true
@@ -146,9 +147,10 @@ func (r *Requests) addTask(t taskRef) {
 func (r *Requests) Entries() []Entry {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := make([]Entry, 0, r.count)
-	for i := 1; i <= r.count; i++ {
-		out = append(out, r.ring[(r.next-i+len(r.ring))%len(r.ring)])
+	n := min(r.seq, len(r.ring))
+	out := make([]Entry, 0, n)
+	for k := r.seq - 1; k >= r.seq-n; k-- {
+		out = append(out, r.ring[k%len(r.ring)])
 	}
 	return out
 }
