@@ -24,6 +24,8 @@ type Contact struct {
 	TaskTemplateID      string
 	TaskTemplateVersion int64
 	TaskTemplateName    string
+	Tags                map[string]string `json:",omitempty"` // TagContact (service_contacts_update.go)
+	LastUpdateTimestamp time.Time         `json:",omitzero"`  // zero until UpdateContact* changes it
 }
 
 // Reference is a named value a task carries (a URL, a number, ...).

@@ -13,6 +13,11 @@ type Instance struct {
 	Status                 string // always ACTIVE here (spec-facts §9)
 	ServiceRole            string
 	CreatedTime            time.Time
+	// Attributes holds the instance attributes UpdateInstanceAttribute set, except INBOUND_CALLS and
+	// OUTBOUND_CALLS, which are the two flags above (service_attributes.go).
+	Attributes map[string]string `json:",omitempty"`
+	// AnalyticsDataSets are the associations AssociateAnalyticsDataSet made, oldest first.
+	AnalyticsDataSets []AnalyticsDataAssociation `json:",omitempty"`
 }
 
 // AccessURL is the console address real instances show (spec-facts §9).

@@ -47,7 +47,10 @@ var Rules = map[RuleID]Rule{
 	RuleUniqueTemplateName:    {true, ReasonNameAlreadyExists, "decided"},
 	RuleFieldName:             {true, ReasonRequiredPropertyMissing, "decided"},
 	RuleListCaps:              {true, ReasonInvalidFormat, "caps documented [S5]; reason decided"},
-	RuleOptionFormat:          {true, ReasonInvalidFormat, "documented [S5]"},
+	// "Café", "Yes/No" and "日本" are refused: the CloudFormation schema's FieldOption pattern [S5] is the only
+	// published character rule (the API reference gives lengths 1-100 only), and the schema is the service
+	// team's own; strict keeps a template that passes here valid in CloudFormation too. Decided (issue 12).
+	RuleOptionFormat: {true, ReasonInvalidFormat, "documented [S5]; API reference silent; decided strict"},
 }
 
 // Limits that are documented quotas or caps (spec-facts §1, §4.2, §7).

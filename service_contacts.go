@@ -112,36 +112,18 @@ func checkTaskMembers(in *StartTaskContactInput, now time.Time) error {
 	if in.PreviousContactID != "" && in.RelatedContactID != "" {
 		return Errorf(InvalidRequest, "Specify PreviousContactId or RelatedContactId, not both")
 	}
-	size := 0
-	for _, k := range slices.Sorted(maps.Keys(in.References)) {
-		r := in.References[k]
-		size += len(k) + len(r.Value)
-		if !referenceTypes[r.Type] {
-			return Errorf(InvalidArgument, "Reference '%s' has type %s; a task may carry only URL, NUMBER, STRING, DATE and EMAIL references", k, r.Type)
-		}
-		if r.Type == "DATE" {
-			if _, err := strconv.ParseInt(r.Value, 10, 64); err != nil {
-				return Errorf(InvalidArgument, "Reference '%s' of type DATE must hold an epoch timestamp, not '%s'", k, clip(r.Value))
-			}
-		}
+	if err := checkReferences(in.References); err != nil {
+		return err
 	}
-	if size > MaxReferencesBytes {
-		return Errorf(InvalidArgument, "References hold %d bytes; at most %d are allowed", size, MaxReferencesBytes)
+	if err := checkAttributeKeys(in.Attributes); err != nil {
+		return err
 	}
-	size = 0
-	for k, v := range in.Attributes {
-		size += len(k) + len(v)
-	}
-	if size > MaxAttributesBytes {
-		return Errorf(InvalidArgument, "Attributes hold %d bytes; at most %d are allowed", size, MaxAttributesBytes)
+	if err := checkAttributesSize(in.Attributes); err != nil {
+		return err
 	}
 	if !in.ScheduledTime.IsZero() {
-		// A minute of grace for the caller's clock.
-		if in.ScheduledTime.Before(now.Add(-time.Minute)) {
-			return Errorf(InvalidArgument, "ScheduledTime %s is in the past", in.ScheduledTime.Format(time.RFC3339))
-		}
-		if in.ScheduledTime.After(now.AddDate(0, 0, MaxScheduleDays)) {
-			return Errorf(InvalidArgument, "ScheduledTime may be at most %d days ahead", MaxScheduleDays)
+		if err := checkSchedule(in.ScheduledTime, now); err != nil {
+			return err
 		}
 	}
 	if in.ExpiryMinutes != 0 && (in.ExpiryMinutes < 1 || in.ExpiryMinutes > MaxExpiryMinutes) {
@@ -289,7 +271,11 @@ func setFieldValue(c *Contact, f Field, v string) {
 	case FieldQuickConnect:
 		c.QuickConnectID = v
 	case FieldExpiryDuration:
-		c.ExpiryMinutes, _ = strconv.Atoi(v)
+		// Shown by DescribeContact exactly as when the caller sends connect:ContactExpiry itself (issue 12).
+		if n, err := strconv.Atoi(v); err == nil {
+			c.ExpiryMinutes = n
+			c.SegmentAttributes = withContactExpiry(c.SegmentAttributes, n)
+		}
 	case FieldSelfAssign:
 	default:
 		if c.References == nil {

@@ -52,7 +52,9 @@ func (s *Service) CreateInstance(ctx context.Context, scope Scope, in CreateInst
 		}
 		if err := tx.CreateInstance(scope, inst); err != nil {
 			if CodeOf(err) == AlreadyExists {
-				return Errorf(InvalidRequest, "The alias '%s' is already in use", in.Alias)
+				// Real Amazon Connect's own words for a taken alias: hashicorp/terraform-provider-aws issue #38115 shows
+				// "InvalidRequestException: Invalid Input. Instance alias is already used." with status 400.
+				return Errorf(InvalidRequest, "Invalid Input. Instance alias is already used.")
 			}
 			return err
 		}

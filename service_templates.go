@@ -20,15 +20,8 @@ type CreateTaskTemplateInput struct {
 // template's InstanceID and ID and creates nothing (spec-facts §6).
 func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in CreateTaskTemplateInput) (TaskTemplate, error) {
 	now := s.now()
-	base := TaskTemplate{
-		ID: s.newID(ctx), Name: in.Name, Description: in.Description,
-		ContactFlowID: in.ContactFlowID, SelfAssignFlowID: in.SelfAssignFlowID,
-		Constraints: in.Constraints, Defaults: in.Defaults, Fields: in.Fields, Status: in.Status,
-		CreatedTime: now, LastModifiedTime: now, Version: 1,
-	}
-	if base.Status == "" {
-		base.Status = StatusActive
-	}
+	base := in.Template()
+	base.ID, base.CreatedTime, base.LastModifiedTime = s.newID(ctx), now, now
 	var t TaskTemplate
 	err := s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
 		t = base // every run starts afresh: Update may re-run this function
@@ -63,18 +56,45 @@ func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in Create
 	return t, nil
 }
 
+// Template is the version 1 the input describes, without id or times.
+func (in CreateTaskTemplateInput) Template() TaskTemplate {
+	t := TaskTemplate{
+		InstanceID: in.InstanceID, Name: in.Name, Description: in.Description,
+		ContactFlowID: in.ContactFlowID, SelfAssignFlowID: in.SelfAssignFlowID,
+		Constraints: in.Constraints, Defaults: in.Defaults, Fields: in.Fields, Status: in.Status, Version: 1,
+	}
+	if t.Status == "" {
+		t.Status = StatusActive
+	}
+	return t
+}
+
+// CheckTemplate runs what needs no store: the field quota (an error) and ValidateTemplate (the violations).
+// The Service runs it before its store checks; `connectlocal validate` runs it alone, so the two agree.
+func CheckTemplate(t *TaskTemplate, q Quotas) ([]Violation, error) {
+	if len(t.Fields) > q.FieldsPerTemplate {
+		return nil, quotaError("fields per task template", q.FieldsPerTemplate)
+	}
+	return ValidateTemplate(t), nil
+}
+
 // checkTemplate runs the field quota and every rule of spec-facts §4.3, collecting all violations. The name
 // is looked up only when checkName: a template that keeps its name keeps holding it (names are unique).
 func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate, checkName bool) error {
-	if len(t.Fields) > s.Quotas.FieldsPerTemplate {
-		return quotaError("fields per task template", s.Quotas.FieldsPerTemplate)
+	alone, err := CheckTemplate(t, s.Quotas)
+	if err != nil {
+		return err
 	}
-	vs := violations(ValidateTemplate(t))
-	for _, ref := range []struct{ path, id string }{{"ContactFlowId", t.ContactFlowID}, {"SelfAssignFlowId", t.SelfAssignFlowID}} {
-		if ref.id == "" {
+	vs := violations(alone)
+	// A flow given as its ARN is kept and shown as its id, as instance and template ARNs are (issue 12).
+	for _, ref := range []struct {
+		path string
+		id   *string
+	}{{"ContactFlowId", &t.ContactFlowID}, {"SelfAssignFlowId", &t.SelfAssignFlowID}} {
+		if *ref.id == "" {
 			continue
 		}
-		id, ok := childID(scope, t.InstanceID, KindContactFlow, ref.id)
+		id, ok := childID(scope, t.InstanceID, KindContactFlow, *ref.id)
 		if ok {
 			_, err := tx.GetContactFlow(scope, t.InstanceID, id)
 			if err != nil && CodeOf(err) != NotFound {
@@ -83,8 +103,10 @@ func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate, checkName b
 			ok = err == nil
 		}
 		if !ok {
-			vs.add(RuleFlowExists, ref.path, "Flow '%s' does not exist in this instance", ref.id)
+			vs.add(RuleFlowExists, ref.path, "Flow '%s' does not exist in this instance", *ref.id)
+			continue
 		}
+		*ref.id = id
 	}
 	if checkName {
 		same, err := tx.ListTaskTemplates(scope, t.InstanceID, TemplateFilter{Name: t.Name}, Cursor{}, 2)
@@ -182,14 +204,7 @@ func (s *Service) UpdateTaskTemplate(ctx context.Context, scope Scope, in Update
 			return err
 		}
 		renamed := in.Name != nil && *in.Name != t.Name
-		set(&t.Name, in.Name)
-		set(&t.Description, in.Description)
-		set(&t.ContactFlowID, in.ContactFlowID)
-		set(&t.SelfAssignFlowID, in.SelfAssignFlowID)
-		set(&t.Constraints, in.Constraints)
-		set(&t.Defaults, in.Defaults)
-		set(&t.Fields, in.Fields)
-		set(&t.Status, in.Status)
+		in.Apply(&t)
 		t.Version++
 		t.LastModifiedTime = now
 		if err := s.checkTemplate(tx, scope, &t, renamed); err != nil {
@@ -223,6 +238,18 @@ func latestTemplate(tx Tx, scope Scope, instance, raw string) (TaskTemplate, err
 		return TaskTemplate{}, err
 	}
 	return TaskTemplate{}, notFound("Task template", raw)
+}
+
+// Apply replaces each member of t the input names.
+func (in UpdateTaskTemplateInput) Apply(t *TaskTemplate) {
+	set(&t.Name, in.Name)
+	set(&t.Description, in.Description)
+	set(&t.ContactFlowID, in.ContactFlowID)
+	set(&t.SelfAssignFlowID, in.SelfAssignFlowID)
+	set(&t.Constraints, in.Constraints)
+	set(&t.Defaults, in.Defaults)
+	set(&t.Fields, in.Fields)
+	set(&t.Status, in.Status)
 }
 
 func set[T any](dst *T, v *T) {

@@ -72,6 +72,7 @@ type TemplateFilter struct {
 // (PostgreSQL pipelines them); every other method answers at once.
 type Tx interface {
 	RetentionTx
+	RecordTx // store_records.go
 	GetInstance(s Scope, id string) (Instance, error)
 	ListInstances(s Scope, after Cursor, limit int) ([]Instance, error)
 	CountInstances(s Scope) (int, error)

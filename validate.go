@@ -88,7 +88,9 @@ func ValidateTemplate(t *TaskTemplate) []Violation {
 		for i, name := range refs {
 			p := fmt.Sprintf("%s[%d].Id.Name", list, i)
 			switch {
-			case !names[name] || name == "":
+			case name == "": // a missing Id.Name is missing here as in Fields (issue 12)
+				vs.add(RuleFieldName, p, "Field name is required")
+			case !names[name]:
 				vs.add(RuleReferencedFieldExists, p, "Field '%s' does not exist in Fields", name)
 			case seen[name]:
 				vs.add(RuleReferenceOnce, p, "Field '%s' is listed more than once", name)

@@ -27,14 +27,18 @@ type CreateTaskTemplateResponse struct {
 func init() { register("CreateTaskTemplate", createTaskTemplate) }
 
 func createTaskTemplate(ctx context.Context, a *API, scope connectlocal.Scope, in *CreateTaskTemplateRequest) (*CreateTaskTemplateResponse, error) {
-	t, err := a.svc.CreateTaskTemplate(ctx, scope, connectlocal.CreateTaskTemplateInput{
-		InstanceID: in.InstanceId, Name: in.Name, Description: val(in.Description),
-		ContactFlowID: val(in.ContactFlowId), SelfAssignFlowID: val(in.SelfAssignFlowId),
-		Constraints: constraintsIn(in.Constraints), Defaults: defaultsIn(in.Defaults), Fields: fieldsIn(in.Fields),
-		Status: connectlocal.TemplateStatus(val(in.Status)), ClientToken: val(in.ClientToken),
-	})
+	t, err := a.svc.CreateTaskTemplate(ctx, scope, in.domain())
 	if err != nil {
 		return nil, err
 	}
 	return &CreateTaskTemplateResponse{Id: t.ID, Arn: scope.TaskTemplateARN(t.InstanceID, t.ID)}, nil
+}
+
+func (in *CreateTaskTemplateRequest) domain() connectlocal.CreateTaskTemplateInput {
+	return connectlocal.CreateTaskTemplateInput{
+		InstanceID: in.InstanceId, Name: in.Name, Description: val(in.Description),
+		ContactFlowID: val(in.ContactFlowId), SelfAssignFlowID: val(in.SelfAssignFlowId),
+		Constraints: constraintsIn(in.Constraints), Defaults: defaultsIn(in.Defaults), Fields: fieldsIn(in.Fields),
+		Status: connectlocal.TemplateStatus(val(in.Status)), ClientToken: val(in.ClientToken),
+	}
 }

@@ -35,6 +35,7 @@ type Contact struct {
 	Attributes          map[string]string   `json:",omitempty"`
 	SegmentAttributes   json.RawMessage     `json:",omitempty"`
 	TaskTemplateInfo    *TaskTemplateInfoV2 `json:",omitempty"`
+	Tags                map[string]string   `json:",omitempty"`
 }
 
 type DescribeContactResponse struct {
@@ -56,7 +57,12 @@ func describeContact(ctx context.Context, a *API, scope connectlocal.Scope, in *
 		LastUpdateTimestamp: stamp(c.InitiationTimestamp), DisconnectTimestamp: stamp(c.DisconnectTimestamp),
 		DisconnectReason: str(c.DisconnectReason), Attributes: c.Attributes, SegmentAttributes: c.SegmentAttributes,
 	}
-	if !c.DisconnectTimestamp.IsZero() {
+	out.Tags = tagsOut(c.Tags)
+	// The last change: an UpdateContact* call, or the end, whichever came later.
+	if c.LastUpdateTimestamp.After(c.InitiationTimestamp) {
+		out.LastUpdateTimestamp = stamp(c.LastUpdateTimestamp)
+	}
+	if c.DisconnectTimestamp.After(c.LastUpdateTimestamp) {
 		out.LastUpdateTimestamp = stamp(c.DisconnectTimestamp)
 	}
 	if c.TaskTemplateID != "" {

@@ -174,12 +174,16 @@ var lenientMembers = map[string][]string{
 	"ListTaskTemplates": {"Status"},
 }
 
-// call checks the merged input against the model and runs the operation.
-func (a *API) call(ctx context.Context, scope connectlocal.Scope, op *model.Operation, fn operation, merged map[string]any) (any, error) {
-	problems := slices.DeleteFunc(a.model.Validate(op.Input, merged), func(p model.Problem) bool {
+// memberProblems checks the merged input against the model, as every request is.
+func memberProblems(m *model.Model, op *model.Operation, merged map[string]any) []model.Problem {
+	return slices.DeleteFunc(m.Validate(op.Input, merged), func(p model.Problem) bool {
 		return slices.Contains(lenientMembers[op.Name], p.Path)
 	})
-	if len(problems) > 0 {
+}
+
+// call checks the merged input against the model and runs the operation.
+func (a *API) call(ctx context.Context, scope connectlocal.Scope, op *model.Operation, fn operation, merged map[string]any) (any, error) {
+	if problems := memberProblems(a.model, op, merged); len(problems) > 0 {
 		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "%s", model.FormatProblems(problems))
 	}
 	return fn(ctx, a, scope, merged)

@@ -90,7 +90,9 @@ func TestCreateInstance_errors(t *testing.T) {
 		}
 		// The alias is a host name: taken case-insensitively, by any account.
 		_, err = srv.For("210987654321", "us-east-1").CreateInstance(ctx, in(aws.String("TAKEN-"+alias[6:])))
-		wantAPIError(t, err, "InvalidRequestException")
+		if ae := wantAPIError(t, err, "InvalidRequestException"); ae.ErrorMessage() != "Invalid Input. Instance alias is already used." {
+			t.Errorf("duplicate alias message: %q, want Connect's own", ae.ErrorMessage())
+		}
 		if _, err := c.CreateInstance(ctx, in(aws.String("second-"+randomSuffix()))); err != nil {
 			t.Fatal(err)
 		}

@@ -90,6 +90,22 @@ var codesByOperation = map[string][]connectlocal.Code{
 	"StartTaskContact":         {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest, connectlocal.QuotaExceeded},
 	"DescribeContact":          {connectlocal.NotFound, connectlocal.InvalidArgument},
 	"StopContact":              {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest},
+	// issue 12
+	"DescribeInstanceAttribute":         {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateInstanceAttribute":           {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"ListInstanceAttributes":            {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"AssociateAnalyticsDataSet":         {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"DisassociateAnalyticsDataSet":      {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"ListAnalyticsDataAssociations":     {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"BatchAssociateAnalyticsDataSet":    {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"BatchDisassociateAnalyticsDataSet": {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"ListContactReferences":             {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateContact":                     {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest},
+	"UpdateContactAttributes":           {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateContactSchedule":             {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest},
+	"TagContact":                        {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UntagContact":                      {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"SearchContacts":                    {connectlocal.NotFound, connectlocal.InvalidArgument},
 }
 
 // Each code an operation returns maps to an error type in that operation's model error list.

@@ -43,21 +43,32 @@ type StartTaskContactResponse struct {
 }
 
 // contactExpiry reads SegmentAttributes["connect:ContactExpiry"].ValueMap.ExpiryDuration.ValueInteger (minutes,
-// spec-facts §7.4).
-func contactExpiry(raw json.RawMessage) int {
-	var attrs map[string]struct {
+// spec-facts §7.4). The attribute without that integer is refused rather than ignored (issue 12).
+func contactExpiry(raw json.RawMessage) (int, error) {
+	var attrs map[string]json.RawMessage
+	if len(raw) == 0 || json.Unmarshal(raw, &attrs) != nil {
+		return 0, nil
+	}
+	exp, ok := attrs["connect:ContactExpiry"]
+	if !ok {
+		return 0, nil
+	}
+	var v struct {
 		ValueMap map[string]struct{ ValueInteger *int }
 	}
-	if len(raw) == 0 || json.Unmarshal(raw, &attrs) != nil {
-		return 0
+	missing := connectlocal.Errorf(connectlocal.InvalidArgument,
+		"SegmentAttributes 'connect:ContactExpiry' needs ValueMap.ExpiryDuration.ValueInteger, the expiry in minutes")
+	if json.Unmarshal(exp, &v) != nil {
+		return 0, missing
 	}
-	if d, ok := attrs["connect:ContactExpiry"].ValueMap["ExpiryDuration"]; ok && d.ValueInteger != nil {
-		if *d.ValueInteger == 0 {
-			return -1 // present but out of range: let the service refuse it
-		}
-		return *d.ValueInteger
+	d, ok := v.ValueMap["ExpiryDuration"]
+	if !ok || d.ValueInteger == nil {
+		return 0, missing
 	}
-	return 0
+	if *d.ValueInteger == 0 {
+		return -1, nil // present but out of range: let the service refuse it
+	}
+	return *d.ValueInteger, nil
 }
 
 func init() { register("StartTaskContact", startTaskContact) }
@@ -67,7 +78,10 @@ func startTaskContact(ctx context.Context, a *API, scope connectlocal.Scope, in 
 		InstanceID: in.InstanceId, PreviousContactID: val(in.PreviousContactId), RelatedContactID: val(in.RelatedContactId),
 		ContactFlowID: val(in.ContactFlowId), QuickConnectID: val(in.QuickConnectId), TaskTemplateID: val(in.TaskTemplateId),
 		Name: in.Name, Description: val(in.Description), Attributes: in.Attributes, ClientToken: val(in.ClientToken),
-		ExpiryMinutes: contactExpiry(in.SegmentAttributes),
+	}
+	var err error
+	if task.ExpiryMinutes, err = contactExpiry(in.SegmentAttributes); err != nil {
+		return nil, err
 	}
 	if len(in.SegmentAttributes) > 0 && string(in.SegmentAttributes) != "null" {
 		task.SegmentAttributes = in.SegmentAttributes

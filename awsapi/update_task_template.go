@@ -22,6 +22,14 @@ type UpdateTaskTemplateRequest struct {
 func init() { register("UpdateTaskTemplate", updateTaskTemplate) }
 
 func updateTaskTemplate(ctx context.Context, a *API, scope connectlocal.Scope, in *UpdateTaskTemplateRequest) (*GetTaskTemplateResponse, error) {
+	t, err := a.svc.UpdateTaskTemplate(ctx, scope, in.domain())
+	if err != nil {
+		return nil, err
+	}
+	return templateOut(scope, t, nil), nil // spec-facts §5: the update answer has no Tags
+}
+
+func (in *UpdateTaskTemplateRequest) domain() connectlocal.UpdateTaskTemplateInput {
 	up := connectlocal.UpdateTaskTemplateInput{
 		InstanceID: in.InstanceId, ID: in.TaskTemplateId, Name: in.Name, Description: in.Description,
 		ContactFlowID: in.ContactFlowId, SelfAssignFlowID: in.SelfAssignFlowId,
@@ -42,9 +50,5 @@ func updateTaskTemplate(ctx context.Context, a *API, scope connectlocal.Scope, i
 		s := connectlocal.TemplateStatus(*in.Status)
 		up.Status = &s
 	}
-	t, err := a.svc.UpdateTaskTemplate(ctx, scope, up)
-	if err != nil {
-		return nil, err
-	}
-	return templateOut(scope, t, nil), nil // spec-facts §5: the update answer has no Tags
+	return up
 }

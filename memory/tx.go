@@ -370,6 +370,7 @@ func (t *tx) deleteFlow(s connectlocal.Scope, k instKey, id string) {
 func copyContact(c connectlocal.Contact) connectlocal.Contact {
 	c.Attributes = cloneMap(c.Attributes)
 	c.References = cloneMap(c.References)
+	c.Tags = cloneMap(c.Tags)
 	c.SegmentAttributes = clip(c.SegmentAttributes)
 	return c
 }

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/connectlocal/connectlocal"
@@ -48,6 +49,8 @@ type update struct {
 // maxBatch bounds how many Updates share one commit.
 const maxBatch = 64
 
+var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
@@ -59,7 +62,9 @@ func dsn(path string, readOnly bool) string {
 	} else {
 		q.Set("_txlock", "immediate")
 	}
-	return "file:" + path + "?" + q.Encode()
+	// '%', '?' and '#' in the path would be read as an escape, the query or a fragment of the URI (a test's
+	// t.TempDir() holds '#' when a subtest name repeats): escape them so the file is exactly path.
+	return "file:" + uriPath.Replace(path) + "?" + q.Encode()
 }
 
 // Options tune the store.

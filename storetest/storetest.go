@@ -48,6 +48,7 @@ func Run(t *testing.T, newStore func(t *testing.T) connectlocal.Store) {
 		{"ServiceRerunsSafely", testRerun},
 		{"RetentionTx", testRetentionTx},
 		{"RetentionBounds", testRetention},
+		{"PutInstance", testPutInstance}, {"ListContacts", testListContacts}, // records.go
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/cloudcontrol"
 	"github.com/connectlocal/connectlocal/memory"
 	"github.com/connectlocal/connectlocal/postgres"
 	"github.com/connectlocal/connectlocal/seed"
@@ -34,7 +35,7 @@ func main() {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "connectlocal:", err)
 		}
-		os.Exit(2)
+		os.Exit(exitStatus(err))
 	}
 }
 
@@ -54,6 +55,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "serve":
 		return serve(ctx, args[1:], stdout, stderr)
+	case "validate":
+		return validate(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "connectlocal", version())
 		return nil
@@ -189,6 +192,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	mountConsole := setupConsole(*consoleOn, &apiOpts, svc, *account, logger)
 	api := awsapi.New(svc, apiOpts)
 	mountConsole(api)
+	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName) // awsJson1_0: POST / + X-Amz-Target
 	if *seedFile != "" {
 		f, err := seed.Read(*seedFile)
 		if err != nil {

@@ -7,9 +7,11 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	cloudcontrolsdk "github.com/aws/aws-sdk-go-v2/service/cloudcontrol"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/cloudcontrol"
 )
 
 // Account and Region are the scope of the client Start returns.
@@ -39,7 +41,9 @@ func StartWith(t testing.TB, store connectlocal.Store, opts awsapi.Options, conf
 	for _, c := range configure {
 		c(svc)
 	}
-	srv := httptest.NewServer(awsapi.NewHandler(svc, opts))
+	api := awsapi.New(svc, opts)
+	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName)
+	srv := httptest.NewServer(api)
 	t.Cleanup(func() {
 		srv.Close()
 		store.Close()
@@ -61,4 +65,14 @@ func NewClient(url, account, region string) *connect.Client {
 // For returns a client on the same server for another account and region.
 func (s *Server) For(account, region string) *connect.Client {
 	return NewClient(s.URL, account, region)
+}
+
+// CloudControl returns a Cloud Control client on the same server, account Account, region Region.
+func (s *Server) CloudControl() *cloudcontrolsdk.Client {
+	return cloudcontrolsdk.New(cloudcontrolsdk.Options{
+		BaseEndpoint: aws.String(s.URL),
+		Region:       Region,
+		Retryer:      aws.NopRetryer{},
+		Credentials:  credentials.NewStaticCredentialsProvider(Account, "secret", ""),
+	})
 }

@@ -1,7 +1,7 @@
-// Command gen writes connect.json: the service model with its documentation strings removed (we keep AWS's
-// facts, not its prose).
+// Command gen writes connect.json: the trimmed service model plus model.AddedOperations taken from the full
+// model, with its documentation strings removed (we keep AWS's facts, not its prose).
 //
-//	go run ./gen SOURCE DEST
+//	go run ./gen TRIMMED FULL DEST
 package main
 
 import (
@@ -12,19 +12,32 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: gen SOURCE DEST")
+	if len(os.Args) != 4 {
+		fmt.Fprintln(os.Stderr, "usage: gen TRIMMED FULL DEST")
 		os.Exit(2)
 	}
-	src, err := os.ReadFile(os.Args[1])
+	out, err := generate(os.Args[1], os.Args[2])
 	if err == nil {
-		var out []byte
-		if out, err = model.Strip(src); err == nil {
-			err = os.WriteFile(os.Args[2], out, 0o644)
-		}
+		err = os.WriteFile(os.Args[3], out, 0o644)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
+}
+
+func generate(trimmedPath, fullPath string) ([]byte, error) {
+	trimmed, err := os.ReadFile(trimmedPath)
+	if err != nil {
+		return nil, err
+	}
+	full, err := os.ReadFile(fullPath)
+	if err != nil {
+		return nil, err
+	}
+	src, err := model.Extend(trimmed, full, model.AddedOperations)
+	if err != nil {
+		return nil, err
+	}
+	return model.Strip(src)
 }

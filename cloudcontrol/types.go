@@ -1,0 +1,280 @@
+package cloudcontrol
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"reflect"
+	"sort"
+
+	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/cfn"
+)
+
+// resourceType runs one type's handlers through Connect operations; the property mapping is cfn's.
+type resourceType struct {
+	schema *cfn.Schema
+	kind   connectlocal.ResourceKind
+	create func(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error)
+	read   func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) (map[string]any, error)
+	update func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error
+	delete func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) error
+	list   func(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error)
+}
+
+var types = map[string]*resourceType{
+	cfn.TaskTemplate: {schema: cfn.Schemas[cfn.TaskTemplate], kind: connectlocal.KindTaskTemplate,
+		create: createTaskTemplate, read: readTaskTemplate, update: updateTaskTemplate, delete: deleteTaskTemplate,
+		list: listTaskTemplates},
+	cfn.ContactFlow: {schema: cfn.Schemas[cfn.ContactFlow], kind: connectlocal.KindContactFlow,
+		create: createContactFlow, read: readContactFlow, update: updateContactFlow, delete: deleteContactFlow},
+	cfn.Instance: {schema: cfn.Schemas[cfn.Instance], kind: connectlocal.KindInstance,
+		create: createInstance, read: readInstance, update: updateInstance, delete: deleteInstance,
+		list: listInstances},
+}
+
+// call runs a Connect operation in-process, with the checks of a request on the wire.
+func (h *Handler) call(ctx context.Context, scope connectlocal.Scope, op string, in map[string]any) (map[string]any, error) {
+	raw, err := json.Marshal(in)
+	if err != nil {
+		return nil, err
+	}
+	out, err := h.api.Call(ctx, scope, op, raw)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	dec.UseNumber()
+	var m map[string]any
+	return m, dec.Decode(&m)
+}
+
+// retag makes the resource's tags those of next (the schemas' Tags list), with TagResource and UntagResource.
+func (h *Handler) retag(ctx context.Context, scope connectlocal.Scope, arn string, cur, next map[string]any) error {
+	old, want := cfn.TagMap(cur["Tags"]), cfn.TagMap(next["Tags"])
+	var gone []string
+	for k := range old {
+		if _, ok := want[k]; !ok {
+			gone = append(gone, k)
+		}
+	}
+	sort.Strings(gone)
+	if len(gone) > 0 {
+		if _, err := h.call(ctx, scope, "UntagResource", map[string]any{"resourceArn": arn, "tagKeys": gone}); err != nil {
+			return err
+		}
+	}
+	if len(want) > 0 && !reflect.DeepEqual(old, want) {
+		if _, err := h.call(ctx, scope, "TagResource", map[string]any{"resourceArn": arn, "tags": want}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// changed lists the named properties whose values differ between cur and next.
+func changed(cur, next map[string]any, props ...string) []string {
+	var out []string
+	for _, p := range props {
+		if !reflect.DeepEqual(normal(cur[p]), normal(next[p])) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// normal makes values decoded from different JSON texts comparable (json.Number vs float64).
+func normal(v any) any {
+	b, _ := json.Marshal(v)
+	var out any
+	json.Unmarshal(b, &out)
+	return out
+}
+
+func notServed(what string, props []string) error {
+	return connectlocal.Errorf(connectlocal.InvalidRequest, "connectlocal does not serve %s, so %v cannot change", what, props)
+}
+
+func createTaskTemplate(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
+	req, tags := cfn.TaskTemplateCreate(props)
+	out, err := h.call(ctx, scope, "CreateTaskTemplate", req)
+	if err != nil {
+		return "", err
+	}
+	arn, _ := out["Arn"].(string)
+	if len(tags) > 0 { // the schema: tagOnCreate false, so the handler tags after creating
+		if _, err := h.call(ctx, scope, "TagResource", map[string]any{"resourceArn": arn, "tags": tags}); err != nil {
+			return arn, err
+		}
+	}
+	return arn, nil
+}
+
+func readTaskTemplate(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) (map[string]any, error) {
+	out, err := h.call(ctx, scope, "GetTaskTemplate", map[string]any{"InstanceId": rn.InstanceID, "TaskTemplateId": rn.ID})
+	if err != nil {
+		return nil, err
+	}
+	return cfn.TaskTemplateModel(scope, out), nil
+}
+
+func updateTaskTemplate(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
+	if len(changed(cur, next, "Name", "Description", "Fields", "Constraints", "Defaults", "Status", "ContactFlowArn", "SelfAssignContactFlowArn", "InstanceArn")) > 0 {
+		req := cfn.TaskTemplateUpdate(rn.ID, next)
+		req["InstanceId"] = rn.InstanceID
+		// UpdateTaskTemplate keeps a member left out; a property the patch removed is emptied instead.
+		for prop, empty := range map[string]any{"Description": "", "Constraints": map[string]any{},
+			"Defaults": map[string]any{"DefaultFieldValues": []any{}}, "ContactFlowArn": "", "SelfAssignContactFlowArn": ""} {
+			if _, had := cur[prop]; had {
+				if _, has := next[prop]; !has {
+					member, _ := cfn.TaskTemplateCreate(map[string]any{prop: nil})
+					for k := range member {
+						req[k] = empty
+					}
+				}
+			}
+		}
+		if _, err := h.call(ctx, scope, "UpdateTaskTemplate", req); err != nil {
+			return err
+		}
+	}
+	return h.retag(ctx, scope, rn.String(), cur, next)
+}
+
+func deleteTaskTemplate(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) error {
+	_, err := h.call(ctx, scope, "DeleteTaskTemplate", map[string]any{"InstanceId": rn.InstanceID, "TaskTemplateId": rn.ID})
+	return err
+}
+
+func listTaskTemplates(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error) {
+	inst, _ := model["InstanceArn"].(string)
+	req := map[string]any{"InstanceId": inst}
+	if max > 0 {
+		req["MaxResults"] = max
+	}
+	if next != "" {
+		req["NextToken"] = next
+	}
+	out, err := h.call(ctx, scope, "ListTaskTemplates", req)
+	if err != nil {
+		return nil, "", err
+	}
+	rn, _ := connectlocal.ParseARN(inst)
+	var list []map[string]any
+	items, _ := out["TaskTemplates"].([]any)
+	for _, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		m["InstanceId"] = rn.InstanceID
+		if rn.InstanceID == "" {
+			m["InstanceId"] = inst
+		}
+		list = append(list, cfn.TaskTemplateModel(scope, m))
+	}
+	token, _ := out["NextToken"].(string)
+	return list, token, nil
+}
+
+func createContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
+	out, err := h.call(ctx, scope, "CreateContactFlow", cfn.ContactFlowCreate(props))
+	if err != nil {
+		return "", err
+	}
+	arn, _ := out["ContactFlowArn"].(string)
+	return arn, nil
+}
+
+func readContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) (map[string]any, error) {
+	out, err := h.call(ctx, scope, "DescribeContactFlow", map[string]any{"InstanceId": rn.InstanceID, "ContactFlowId": rn.ID})
+	if err != nil {
+		return nil, err
+	}
+	flow, _ := out["ContactFlow"].(map[string]any)
+	return cfn.ContactFlowModel(scope, rn.InstanceID, flow), nil
+}
+
+func updateContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
+	if c := changed(cur, next, "Name", "Description", "State", "InstanceArn"); len(c) > 0 {
+		return notServed("UpdateContactFlowMetadata", c)
+	}
+	if len(changed(cur, next, "Content")) > 0 {
+		if _, err := h.call(ctx, scope, "UpdateContactFlowContent", map[string]any{"InstanceId": rn.InstanceID,
+			"ContactFlowId": rn.ID, "Content": next["Content"]}); err != nil {
+			return err
+		}
+	}
+	return h.retag(ctx, scope, rn.String(), cur, next)
+}
+
+func deleteContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) error {
+	_, err := h.call(ctx, scope, "DeleteContactFlow", map[string]any{"InstanceId": rn.InstanceID, "ContactFlowId": rn.ID})
+	return err
+}
+
+func createInstance(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
+	out, err := h.call(ctx, scope, "CreateInstance", cfn.InstanceCreate(props, ""))
+	if err != nil {
+		return "", err
+	}
+	arn, _ := out["Arn"].(string)
+	return arn, nil
+}
+
+func readInstance(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) (map[string]any, error) {
+	out, err := h.call(ctx, scope, "DescribeInstance", map[string]any{"InstanceId": rn.InstanceID})
+	if err != nil {
+		return nil, err
+	}
+	inst, _ := out["Instance"].(map[string]any)
+	return cfn.InstanceModel(inst), nil
+}
+
+func updateInstance(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
+	if c := changed(cur, next, "Attributes"); len(c) > 0 {
+		return notServed("UpdateInstanceAttribute", c)
+	}
+	return h.retag(ctx, scope, rn.String(), cur, next)
+}
+
+func deleteInstance(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) error {
+	_, err := h.call(ctx, scope, "DeleteInstance", map[string]any{"InstanceId": rn.InstanceID})
+	return err
+}
+
+func listInstances(h *Handler, ctx context.Context, scope connectlocal.Scope, _ map[string]any, next string, max int) ([]map[string]any, string, error) {
+	req := map[string]any{}
+	if max > 0 {
+		req["MaxResults"] = min(max, 10) // ListInstances' own cap; MaxResults is an upper bound
+	}
+	if next != "" {
+		req["NextToken"] = next
+	}
+	out, err := h.call(ctx, scope, "ListInstances", req)
+	if err != nil {
+		return nil, "", err
+	}
+	var list []map[string]any
+	items, _ := out["InstanceSummaryList"].([]any)
+	for _, it := range items {
+		if m, ok := it.(map[string]any); ok {
+			list = append(list, cfn.InstanceModel(m))
+		}
+	}
+	token, _ := out["NextToken"].(string)
+	return list, token, nil
+}
+
+// identify parses a primary identifier (an ARN) of t in scope; anything else names no resource.
+func identify(t *resourceType, scope connectlocal.Scope, id string) (connectlocal.ResourceName, error) {
+	rn, ok := connectlocal.ParseARN(id)
+	if !ok || rn.Kind != t.kind || rn.Scope != scope {
+		return rn, notFoundError(t.schema.Name, id)
+	}
+	return rn, nil
+}
+
+func notFoundError(typeName, id string) error {
+	return connectlocal.Errorf(connectlocal.NotFound, "Resource of type '%s' with identifier '%s' was not found.", typeName, id)
+}
