@@ -29,5 +29,13 @@ func (c Contact) Clone() Contact {
 	c.Attributes = maps.Clone(c.Attributes)
 	c.References = maps.Clone(c.References)
 	c.SegmentAttributes = slices.Clone(c.SegmentAttributes)
+	c.Tags = maps.Clone(c.Tags)
 	return c
+}
+
+// Clone returns a deep copy (see TaskTemplate.Clone).
+func (i Instance) Clone() Instance {
+	i.Attributes = maps.Clone(i.Attributes)
+	i.AnalyticsDataSets = slices.Clone(i.AnalyticsDataSets)
+	return i
 }

@@ -23,6 +23,10 @@ const (
 	FlowNotPublished             // a flow that has never been published was asked for without :$SAVED
 	Throttled                    // the caller exceeded a rate limit
 	UnknownOperation             // no operation matches the request's method and path
+	UnknownKey                   // the access key id (or its session token) is unknown (--auth sigv4)
+	BadSignature                 // the SigV4 signature does not match, or its date is outside the window
+	MissingAuth                  // the request carries no SigV4 Authorization at all
+	IncompleteAuth               // the Authorization header lacks a part SigV4 needs
 	codeEnd                      // end marker for exhaustive table tests
 )
 
@@ -37,7 +41,7 @@ func Codes() []Code {
 
 var codeNames = [...]string{"Internal", "NotFound", "AlreadyExists", "InvalidArgument", "InvalidRequest",
 	"InvalidTemplate", "QuotaExceeded", "LimitExceeded", "DuplicateName", "InvalidFlow", "FlowNotPublished",
-	"Throttled", "UnknownOperation"}
+	"Throttled", "UnknownOperation", "UnknownKey", "BadSignature", "MissingAuth", "IncompleteAuth"}
 
 func (c Code) String() string {
 	if c >= 0 && int(c) < len(codeNames) {
@@ -71,6 +75,9 @@ type Error struct {
 	Message    string
 	Violations []Violation // InvalidTemplate
 	Problems   []string    // InvalidFlow
+	// Quota names the `serve --quota NAME=N` limit that refused the request, for the log line only: the wire
+	// message stays as the service words it (issue 11).
+	Quota string
 }
 
 func (e *Error) Error() string { return e.Code.String() + ": " + e.Message }

@@ -148,7 +148,18 @@ func (s *Service) remember(tx Tx, scope Scope, key TokenKey, value string) error
 }
 
 func quotaError(what string, limit int) *Error {
-	return Errorf(QuotaExceeded, "The quota of %d %s has been reached", limit, what)
+	e := Errorf(QuotaExceeded, "The quota of %d %s has been reached", limit, what)
+	e.Quota = quotaFlagNames[what]
+	return e
+}
+
+// quotaFlagNames gives the --quota name of each quota a message names (QuotaNames), so a log can say how to
+// raise it; a limit that is not configurable has none.
+var quotaFlagNames = map[string]string{
+	"task templates per instance":          "task-templates-per-instance",
+	"fields per task template":             "fields-per-template",
+	"instances per region":                 "instances-per-region",
+	"concurrent active tasks per instance": "active-tasks-per-instance",
 }
 
 type presetIDKey struct{}

@@ -39,6 +39,11 @@ func (s *Service) AssociateAnalyticsDataSets(ctx context.Context, scope Scope, i
 		return nil, Errorf(InvalidArgument, "DataSetIds must name at least one data set")
 	}
 	now := s.now()
+	// Share ids are drawn before the update, so a re-run of it hands out the same ones.
+	shareIDs := make([]string, len(dataSets))
+	for i := range shareIDs {
+		shareIDs[i] = s.newID(ctx)
+	}
 	var out []AnalyticsDataAssociation
 	err := s.Store.Update(ctx, instanceKey(scope, instance), func(tx Tx) error {
 		out = nil
@@ -47,11 +52,11 @@ func (s *Service) AssociateAnalyticsDataSets(ctx context.Context, scope Scope, i
 			return err
 		}
 		list := slices.Clone(inst.AnalyticsDataSets)
-		for _, ds := range dataSets {
+		for n, ds := range dataSets {
 			i := slices.IndexFunc(list, func(a AnalyticsDataAssociation) bool { return a.DataSetID == ds && a.TargetAccountID == target })
 			if i < 0 {
 				list = append(list, AnalyticsDataAssociation{DataSetID: ds, TargetAccountID: target,
-					ResourceShareID: s.newID(ctx), CreatedTime: now})
+					ResourceShareID: shareIDs[n], CreatedTime: now})
 				i = len(list) - 1
 			}
 			out = append(out, list[i])

@@ -29,18 +29,10 @@ func FlowContentSHA256(content string) string {
 
 // CreateContactFlow stores a flow after checking its content.
 func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateContactFlowInput) (ContactFlow, error) {
-	if n := utf8.RuneCountInString(in.Name); n > MaxFlowName {
-		// spec-facts §11: the model sets no maximum; CloudFormation's flow schema caps names at 127.
-		return ContactFlow{}, Errorf(InvalidArgument, "Value '%s' at 'Name' failed to satisfy constraint: Member must have length less than or equal to %d", clip(in.Name), MaxFlowName)
-	}
 	now := s.now()
 	base := ContactFlow{ID: s.newID(ctx), Name: in.Name, Type: in.Type, Description: in.Description, Content: in.Content,
 		Status: in.Status, CreatedTime: now, LastModifiedTime: now}
-	if base.Status == "" {
-		base.Status = "PUBLISHED"
-	}
-	base.Published = base.Status == "PUBLISHED"
-	if err := CheckFlowContent(base.Content, base.Published); err != nil {
+	if err := checkNewFlow(&base); err != nil {
 		return ContactFlow{}, err
 	}
 	var f ContactFlow
@@ -51,28 +43,48 @@ func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateC
 			return err
 		}
 		f.InstanceID = inst
-		n, err := tx.CountContactFlows(scope, inst)
-		if err != nil {
-			return err
-		}
-		if n >= s.Quotas.FlowsPerInstance {
-			return Errorf(LimitExceeded, "The limit of %d flows per instance has been reached", s.Quotas.FlowsPerInstance)
-		}
-		if err := tx.PutContactFlow(scope, f); err != nil {
-			if CodeOf(err) == AlreadyExists {
-				return Errorf(DuplicateName, "A flow named '%s' already exists in this instance", in.Name)
-			}
-			return err
-		}
-		if len(in.Tags) > 0 {
-			return tx.PutTags(scope, scope.ContactFlowARN(inst, f.ID), in.Tags)
-		}
-		return nil
+		return s.putNewFlow(tx, scope, f, in.Tags)
 	})
 	if err != nil {
 		return ContactFlow{}, err
 	}
 	return f, nil
+}
+
+// checkNewFlow applies CreateContactFlow's rules and defaults (an empty Status is PUBLISHED).
+func checkNewFlow(f *ContactFlow) error {
+	if n := utf8.RuneCountInString(f.Name); n > MaxFlowName {
+		// spec-facts §11: the model sets no maximum; CloudFormation's flow schema caps names at 127.
+		return Errorf(InvalidArgument, "Value '%s' at 'Name' failed to satisfy constraint: Member must have length less than or equal to %d", clip(f.Name), MaxFlowName)
+	}
+	if f.Status == "" {
+		f.Status = "PUBLISHED"
+	}
+	f.Published = f.Published || f.Status == "PUBLISHED"
+	return CheckFlowContent(f.Content, f.Status == "PUBLISHED")
+}
+
+// putNewFlow stores a new flow under the flows-per-instance limit, with its tags.
+func (s *Service) putNewFlow(tx Tx, scope Scope, f ContactFlow, tags map[string]string) error {
+	n, err := tx.CountContactFlows(scope, f.InstanceID)
+	if err != nil {
+		return err
+	}
+	if n >= s.Quotas.FlowsPerInstance {
+		e := Errorf(LimitExceeded, "The limit of %d flows per instance has been reached", s.Quotas.FlowsPerInstance)
+		e.Quota = "flows-per-instance"
+		return e
+	}
+	if err := tx.PutContactFlow(scope, f); err != nil {
+		if CodeOf(err) == AlreadyExists {
+			return Errorf(DuplicateName, "A flow named '%s' already exists in this instance", f.Name)
+		}
+		return err
+	}
+	if len(tags) > 0 {
+		return tx.PutTags(scope, scope.ContactFlowARN(f.InstanceID, f.ID), tags)
+	}
+	return nil
 }
 
 // savedSuffix asks DescribeContactFlow for the saved content (spec-facts §11).

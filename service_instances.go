@@ -18,22 +18,15 @@ type CreateInstanceInput struct {
 
 // CreateInstance creates an instance that is ACTIVE at once (spec-facts §9).
 func (s *Service) CreateInstance(ctx context.Context, scope Scope, in CreateInstanceInput) (Instance, error) {
-	switch in.IdentityManagementType {
-	case "CONNECT_MANAGED", "SAML":
-		if in.Alias == "" {
-			return Instance{}, Errorf(InvalidRequest, "InstanceAlias is required when IdentityManagementType is %s", in.IdentityManagementType)
-		}
-	case "EXISTING_DIRECTORY":
-		if in.DirectoryID == "" {
-			return Instance{}, Errorf(InvalidRequest, "DirectoryId is required when IdentityManagementType is EXISTING_DIRECTORY")
-		}
+	if err := checkNewInstance(in.IdentityManagementType, in.Alias, in.DirectoryID); err != nil {
+		return Instance{}, err
 	}
 	id := s.newID(ctx)
 	inst := Instance{
 		ID: id, IdentityManagementType: in.IdentityManagementType, Alias: in.Alias, DirectoryID: in.DirectoryID,
 		InboundCallsEnabled: in.InboundCallsEnabled, OutboundCallsEnabled: in.OutboundCallsEnabled,
 		Status: "ACTIVE", CreatedTime: s.now(),
-		ServiceRole: "arn:aws:iam::" + scope.Account + ":role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_" + strings.ReplaceAll(id, "-", "")[:20],
+		ServiceRole: serviceRole(scope, id),
 	}
 	var out Instance
 	err := s.Store.Update(ctx, ScopeKey(scope), func(tx Tx) error {
@@ -69,6 +62,25 @@ func (s *Service) CreateInstance(ctx context.Context, scope Scope, in CreateInst
 		return Instance{}, err
 	}
 	return out, nil
+}
+
+// checkNewInstance applies CreateInstance's rules that the model cannot state.
+func checkNewInstance(identity, alias, directory string) error {
+	switch identity {
+	case "CONNECT_MANAGED", "SAML":
+		if alias == "" {
+			return Errorf(InvalidRequest, "InstanceAlias is required when IdentityManagementType is %s", identity)
+		}
+	case "EXISTING_DIRECTORY":
+		if directory == "" {
+			return Errorf(InvalidRequest, "DirectoryId is required when IdentityManagementType is EXISTING_DIRECTORY")
+		}
+	}
+	return nil
+}
+
+func serviceRole(scope Scope, id string) string {
+	return "arn:aws:iam::" + scope.Account + ":role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_" + strings.ReplaceAll(id+strings.Repeat("0", 20), "-", "")[:20]
 }
 
 // DescribeInstance returns the instance and its tags.

@@ -73,6 +73,7 @@ type TemplateFilter struct {
 type Tx interface {
 	RetentionTx
 	RecordTx // store_records.go
+	StateTx  // store_state.go
 	GetInstance(s Scope, id string) (Instance, error)
 	ListInstances(s Scope, after Cursor, limit int) ([]Instance, error)
 	CountInstances(s Scope) (int, error)

@@ -26,12 +26,26 @@ var wireTypes = map[connectlocal.Code][]string{
 	connectlocal.FlowNotPublished: {"ContactFlowNotPublishedException"},
 	connectlocal.Throttled:        {"ThrottlingException"},
 	connectlocal.UnknownOperation: {"UnknownOperationException"},
+	// Authentication (--auth sigv4): AWS's front end answers these before any operation runs, so no
+	// operation's model lists them (see unmodelledStatus).
+	connectlocal.UnknownKey:     {"UnrecognizedClientException"},
+	connectlocal.BadSignature:   {"InvalidSignatureException"},
+	connectlocal.MissingAuth:    {"MissingAuthenticationTokenException"},
+	connectlocal.IncompleteAuth: {"IncompleteSignatureException"},
 }
 
 // unmodelledStatus gives the status of the error types no operation's model lists.
 var unmodelledStatus = map[string]int{
 	// What AWS's front end answers for a path no operation has.
 	"UnknownOperationException": http.StatusNotFound,
+	// Authentication failures of restJson1 services answer 403 (sigv4auth/doc.go cites the observed answers):
+	// Lambda's UnrecognizedClientException "StatusCode: 403" (iann0036/iamlive#58), API Gateway's
+	// IncompleteSignature "Status: 403" (aws/chalice#828) and "Missing Authentication Token" 403. JSON-1.1
+	// services (Cognito, DynamoDB) give 400 for some of them; Connect is restJson1, so 403 throughout.
+	"UnrecognizedClientException":         http.StatusForbidden,
+	"InvalidSignatureException":           http.StatusForbidden,
+	"MissingAuthenticationTokenException": http.StatusForbidden,
+	"IncompleteSignatureException":        http.StatusForbidden,
 }
 
 // wireType picks the error shape for code on op (op nil: outside any operation).

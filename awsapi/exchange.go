@@ -95,12 +95,17 @@ func captureBody(r *http.Request, limit int64) []byte {
 	if r.Body == nil || r.Body == http.NoBody {
 		return nil
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
-	r.Body.Close()
-	r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), errReader{err}))
-	if int64(len(body)) > limit {
-		return body[:limit]
+	body, err := io.ReadAll(io.LimitReader(r.Body, limit))
+	// The handler reads what was captured and then the rest of the body, so capturing (at debug level) never
+	// changes what a handler with a larger limit of its own (import) receives.
+	var rest io.Reader = r.Body
+	if err != nil {
+		rest = errReader{err}
 	}
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(body), rest), r.Body}
 	return body
 }
 

@@ -30,6 +30,8 @@ type Options struct {
 	Hooks Hooks
 	// CaptureBodies keeps each request's and response's body in its Exchange, for hooks that show them.
 	CaptureBodies bool
+	// Version and StoreKind are what /_connectlocal/health reports (the store's kind, never its URL).
+	Version, StoreKind string
 }
 
 // API serves the Connect operations.
@@ -73,13 +75,7 @@ func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
 		op := a.model.Operations[name]
 		a.mux.Handle(op.Method+" "+op.RequestURI, a.pipeline(named(name), a.serveOperation(op, operations[name])))
 	}
-	a.Mount("GET /_connectlocal/health", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := svc.Ping(r.Context()); err != nil {
-			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.Internal, "store: %v", err))
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	}), nil)
+	a.mountOps() // ops.go: health, reset, export, import
 	a.mux.unknown = a.pipeline(nil, http.HandlerFunc(a.unknownOperation))
 	a.mux.Handle("/", a.mux.unknown)
 	return a
@@ -190,8 +186,8 @@ func (a *API) call(ctx context.Context, scope connectlocal.Scope, op *model.Oper
 }
 
 // Call runs an operation in-process with input as its JSON request, every member (URI and query ones too)
-// named as the model names it. It takes the same checks as a request on the wire; the seed file uses it so
-// that seeded resources obey exactly what the API enforces.
+// named as the model names it. It takes the same checks as a request on the wire, so that what calls it in
+// process obeys exactly what the API enforces.
 func (a *API) Call(ctx context.Context, scope connectlocal.Scope, operation string, input []byte) ([]byte, error) {
 	op := a.model.Operations[operation]
 	if op == nil {

@@ -68,6 +68,12 @@ var deliberateExceptions = map[string][]string{
 	// unknown route / throttle answer without its model listing it.
 }
 
+// Codes that Before hooks return on any operation are deliberately not in codesByOperation: the four
+// authentication codes (UnknownKey, BadSignature, MissingAuth, IncompleteAuth) answer types no operation's model
+// lists, as AWS's front end does before any operation runs (TestAuthErrorsAreUnmodelled403); Throttled
+// (--throttle, --faults) answers ThrottlingException even on the operations whose list lacks it
+// (spec-facts §2 and §13, decided).
+
 // codesByOperation lists the domain codes each operation can return.
 var codesByOperation = map[string][]connectlocal.Code{
 	"CreateTaskTemplate":       {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidTemplate, connectlocal.QuotaExceeded},
@@ -117,6 +123,24 @@ func TestOperationErrorsAreModelled(t *testing.T) {
 			if !slices.Contains(m.Operations[op].Errors, typ) && !slices.Contains(deliberateExceptions[op], typ) {
 				t.Errorf("%s answers %s with %s, which its model error list lacks", op, c, typ)
 			}
+		}
+	}
+}
+
+// The authentication codes answer AWS's front-end types with 403 on every operation, mounted endpoints too.
+func TestAuthErrorsAreUnmodelled403(t *testing.T) {
+	m := model.Load()
+	want := map[connectlocal.Code]string{connectlocal.UnknownKey: "UnrecognizedClientException",
+		connectlocal.BadSignature: "InvalidSignatureException", connectlocal.MissingAuth: "MissingAuthenticationTokenException",
+		connectlocal.IncompleteAuth: "IncompleteSignatureException"}
+	for code, typ := range want {
+		for _, op := range append(m.OperationNames(), "") {
+			if got := wireType(m.Operations[op], code); got != typ {
+				t.Errorf("%s on %q answers %s, want %s", code, op, got, typ)
+			}
+		}
+		if m.ErrorStatus(typ) != 0 || unmodelledStatus[typ] != 403 {
+			t.Errorf("%s: model status %d, unmodelled status %d, want only the unmodelled 403", typ, m.ErrorStatus(typ), unmodelledStatus[typ])
 		}
 	}
 }

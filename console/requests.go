@@ -87,7 +87,9 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 	}
 	e := Entry{ID: x.ID, Time: x.Start, Method: x.Method, Path: x.Path, Operation: x.Operation, Scope: x.Scope,
 		Status: x.Status, ErrorType: x.ErrorType, Duration: x.Duration}
-	e.Header = redacted(x.Header)
+	// The request's header map and the captured bodies are the exchange's own, never reused after the
+	// request ends, so the ring keeps them as they are; the signature is hidden when an entry is read.
+	e.Header = x.Header
 	e.RequestBody, e.Truncated = clipBody(x.RequestBody)
 	var cut bool
 	e.ResponseBody, cut = clipBody(x.ResponseBody)
@@ -126,7 +128,7 @@ func clipBody(b []byte) ([]byte, bool) {
 	if len(b) > MaxBodyBytes {
 		return slices.Clone(b[:MaxBodyBytes]), true
 	}
-	return slices.Clone(b), false
+	return b, false
 }
 
 func (r *Requests) addTaskLocked(t taskRef) {
@@ -150,15 +152,20 @@ func (r *Requests) Entries() []Entry {
 	n := min(r.seq, len(r.ring))
 	out := make([]Entry, 0, n)
 	for k := r.seq - 1; k >= r.seq-n; k-- {
-		out = append(out, r.ring[k%len(r.ring)])
+		e := r.ring[k%len(r.ring)]
+		e.Header = nil // the list shows no headers; Entry hands them out redacted
+		out = append(out, e)
 	}
 	return out
 }
 
-// Entry returns the kept request with the given id.
+// Entry returns the kept request with the given id, its headers redacted.
 func (r *Requests) Entry(id string) (Entry, bool) {
-	for _, e := range r.Entries() {
-		if e.ID == id {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i := range min(r.seq, len(r.ring)) {
+		if e := r.ring[i]; e.ID == id {
+			e.Header = redacted(e.Header)
 			return e, true
 		}
 	}

@@ -16,9 +16,7 @@ func (t *tx) PutInstance(s connectlocal.Scope, inst connectlocal.Instance) error
 	if _, ok := t.s.instances[k]; !ok {
 		return notFound("instance", inst.ID)
 	}
-	inst.Attributes = cloneMap(inst.Attributes)
-	inst.AnalyticsDataSets = slices.Clone(inst.AnalyticsDataSets)
-	setMap(t, t.s.instances, k, inst)
+	setMap(t, t.s.instances, k, inst.Clone())
 	return nil
 }
 

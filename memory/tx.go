@@ -79,7 +79,7 @@ func (t *tx) GetInstance(s connectlocal.Scope, id string) (connectlocal.Instance
 	if !ok {
 		return connectlocal.Instance{}, notFound("instance", id)
 	}
-	return inst, nil
+	return inst.Clone(), nil
 }
 
 func (t *tx) ListInstances(s connectlocal.Scope, after connectlocal.Cursor, limit int) ([]connectlocal.Instance, error) {
@@ -89,7 +89,7 @@ func (t *tx) ListInstances(s connectlocal.Scope, after connectlocal.Cursor, limi
 	}
 	var out []connectlocal.Instance
 	for i := x.after(after); i < len(x.items) && len(out) < limit; i++ {
-		out = append(out, t.s.instances[instKey{s, x.items[i].id}])
+		out = append(out, t.s.instances[instKey{s, x.items[i].id}].Clone())
 	}
 	return out, nil
 }

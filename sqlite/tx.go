@@ -270,12 +270,12 @@ func (t *txn) addCounter(s connectlocal.Scope, instanceID, kind string, delta in
 func (t *txn) GetInstance(s connectlocal.Scope, id string) (connectlocal.Instance, error) {
 	key := instanceKey(s.Account, s.Region, id)
 	if inst, ok := cached[connectlocal.Instance](t, key); ok {
-		return inst, nil
+		return inst.Clone(), nil // attributes and data sets are a map and a slice the caller may change
 	}
-	var inst connectlocal.Instance // only strings and scalars: the cache may keep the same value it returns
+	var inst connectlocal.Instance
 	n, err := t.oneSized(&inst, "instance", id, `SELECT body FROM instances WHERE account = ? AND region = ? AND id = ?`, s.Account, s.Region, id)
 	if err == nil {
-		t.remember(key, inst, n)
+		t.remember(key, inst.Clone(), n)
 	}
 	return inst, err
 }

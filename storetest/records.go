@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -37,13 +38,22 @@ func testPutInstance(t *testing.T, s connectlocal.Store) {
 			t.Errorf("list after PutInstance: %+v", list)
 		}
 		diff(t, "listed instance", a, list[0])
+		// What a Tx returns belongs to the caller (the Tx contract): changing it changes nothing stored.
+		got.Attributes["CONTACT_LENS"] = "true"
+		got.AnalyticsDataSets[0].DataSetID = "changed"
+		list[0].Attributes["EARLY_MEDIA"] = "false"
 		return nil
 	})
-	err := s.Update(ctx, connectlocal.UpdateKey{}, func(tx connectlocal.Tx) error { return tx.CreateInstance(scope, instance("c", "ALIAS-A", 3)) })
+	view(t, s, func(tx connectlocal.Tx) error {
+		got, err := tx.GetInstance(scope, "a")
+		diff(t, "instance after the caller changed its copies", a, got)
+		return err
+	})
+	err := s.Update(ctx, everything, func(tx connectlocal.Tx) error { return tx.CreateInstance(scope, instance("c", "ALIAS-A", 3)) })
 	wantCode(t, err, connectlocal.AlreadyExists)
-	err = s.Update(ctx, connectlocal.UpdateKey{}, func(tx connectlocal.Tx) error { return tx.PutInstance(scope, instance("zz", "", 4)) })
+	err = s.Update(ctx, everything, func(tx connectlocal.Tx) error { return tx.PutInstance(scope, instance("zz", "", 4)) })
 	wantCode(t, err, connectlocal.NotFound)
-	err = s.Update(ctx, connectlocal.UpdateKey{}, func(tx connectlocal.Tx) error {
+	err = s.Update(ctx, everything, func(tx connectlocal.Tx) error {
 		other := connectlocal.Scope{Account: "999999999999", Region: scope.Region}
 		return tx.PutInstance(other, a)
 	})
@@ -87,10 +97,51 @@ func testListContacts(t *testing.T, s connectlocal.Store) {
 			after = page[len(page)-1].ID
 		}
 		diff(t, "contacts", want, got)
+		got[0].Tags["n"] = "changed"
+		again, err := tx.ListContacts(scope, "i", "", 1)
+		if err != nil {
+			return err
+		}
+		diff(t, "contact after the caller changed its tags", want[0], again[0])
 		none, err := tx.ListContacts(scope, "nope", "", 10)
 		if len(none) != 0 {
 			t.Errorf("contacts of an unknown instance: %+v", none)
 		}
 		return err
 	})
+}
+
+// rerunIssue12 adds the operations of issue 12 that write to testRerun's scenario.
+func rerunIssue12(ctx context.Context, svc *connectlocal.Service, sc connectlocal.Scope, inst, contact string, rec func(string, any, error)) {
+	rec("UpdateInstanceAttribute", nil, svc.UpdateInstanceAttribute(ctx, sc, inst, "CONTACT_LENS", "false"))
+	rec("UpdateInstanceAttribute calls", nil, svc.UpdateInstanceAttribute(ctx, sc, inst, "OUTBOUND_CALLS", "true"))
+	as, err := svc.AssociateAnalyticsDataSets(ctx, sc, inst, []string{"a", "b"}, "")
+	rec("AssociateAnalyticsDataSets", as, err)
+	deleted, missing, err := svc.DisassociateAnalyticsDataSets(ctx, sc, inst, []string{"a", "z"}, "")
+	rec("DisassociateAnalyticsDataSets", []any{deleted, missing}, err)
+	name := "renamed"
+	rec("UpdateContact", nil, svc.UpdateContact(ctx, sc, connectlocal.UpdateContactInput{InstanceID: inst, ContactID: contact, Name: &name,
+		References: map[string]connectlocal.Reference{"Amount": {Type: "NUMBER", Value: "7"}}}))
+	rec("UpdateContact refused", nil, svc.UpdateContact(ctx, sc, connectlocal.UpdateContactInput{InstanceID: inst, ContactID: contact,
+		References: map[string]connectlocal.Reference{"Amount": {Type: "NUMBER", Value: "seven"}}}))
+	rec("UpdateContactAttributes", nil, svc.UpdateContactAttributes(ctx, sc, inst, contact, map[string]string{"k": "v"}))
+	rec("UpdateContactSchedule", nil, svc.UpdateContactSchedule(ctx, sc, inst, contact, base.Add(time.Hour)))
+	rec("TagContact", nil, svc.TagContact(ctx, sc, inst, contact, map[string]string{"t": "1", "u": "2"}))
+	rec("UntagContact", nil, svc.UntagContact(ctx, sc, inst, contact, []string{"t"}))
+	attrs, _, err := svc.ListInstanceAttributes(ctx, sc, inst, connectlocal.Page{})
+	rec("ListInstanceAttributes", attrs, err)
+}
+
+func (f *failingTx) PutInstance(s connectlocal.Scope, inst connectlocal.Instance) error {
+	if err := f.tick(); err != nil {
+		return err
+	}
+	return f.Tx.PutInstance(s, inst)
+}
+
+func (f *failingTx) ListContacts(s connectlocal.Scope, instanceID, afterID string, limit int) ([]connectlocal.Contact, error) {
+	if err := f.tick(); err != nil {
+		return nil, err
+	}
+	return f.Tx.ListContacts(s, instanceID, afterID, limit)
 }

@@ -101,6 +101,7 @@ func rerunScenarioIn(t *testing.T, store connectlocal.Store, sc connectlocal.Sco
 	rec("UntagResource", nil, svc.UntagResource(ctx, sc, arn, []string{"a"}))
 	rec("UpdateContactFlowContent", nil, svc.UpdateContactFlowContent(ctx, sc, inst.ID, flow.ID,
 		`{"Version":"2019-10-30","StartAction":"b","Actions":[{"Identifier":"b","Type":"X","Parameters":{},"Transitions":{}}]}`))
+	rerunIssue12(ctx, svc, sc, inst.ID, c.ID, rec) // records.go
 	dc, err := svc.DescribeContact(ctx, sc, inst.ID, c.ID)
 	rec("DescribeContact", dc, err)
 	gt, tags, err := svc.GetTaskTemplate(ctx, sc, inst.ID, tmpl.ID, 0)

@@ -62,6 +62,8 @@ func run(args []string, out io.Writer) error {
 		"the time to its first answered request and its RSS after serving the list and get runs (needs -store sqlite:PATH)")
 	scaleOut := fs.String("scaleout", "", "a postgres:// DSN: instead of the other runs, drive UpdateTaskTemplate over 8 instances "+
 		"against one SQLite node and two nodes on this database, in the same run")
+	useWrk := fs.Bool("wrk", false, "drive GetTaskTemplate with wrk instead of the other runs: the baseline, connectlocal in this "+
+		"process and, with -startup BIN (and -store sqlite:PATH), the real binary with serve's default flags")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -108,6 +110,9 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "baseline: net/http answering a fixed %d-byte body (the GetTaskTemplate response)\n\n", len(getBody))
 	fmt.Fprintf(out, "%-26s %10s %9s %9s %9s %9s %8s\n", "operation", "req/s", "p50", "p99", "p99.9", "errors", "ratio")
 
+	if *useWrk {
+		return runWrk(c, out, baseURL, cl, fx, *startup, cleanup, stopCL)
+	}
 	base := drive(c, func(int64) *http.Request { return fx.get().withURL(baseURL) })
 	report(out, "baseline", base, base)
 	if *cpuProfile != "" {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"log/slog"
 
 	"github.com/connectlocal/connectlocal"
@@ -24,7 +25,11 @@ func setupConsole(on bool, opts *awsapi.Options, svc *connectlocal.Service, acco
 		api.Mount(console.Prefix, console.New(console.Options{
 			API: api, Service: svc, Requests: reqs, Logger: logger,
 			DefaultScope: connectlocal.Scope{Account: account, Region: "us-east-1"},
-			// Reset stays nil (the button hidden) until the store can empty a scope (POST /_connectlocal/reset).
+			Reset: func(ctx context.Context, account, region string) (map[string]int, error) {
+				c, err := svc.Reset(ctx, connectlocal.ScopeMatch{Account: account, Region: region})
+				return map[string]int{"instances": c.Instances, "contact flows": c.ContactFlows,
+					"task templates": c.TaskTemplates, "contacts": c.Contacts}, err
+			},
 		}), nil)
 	}
 }

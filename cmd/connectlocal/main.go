@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,8 +24,7 @@ import (
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
 	"github.com/connectlocal/connectlocal/cloudcontrol"
-	"github.com/connectlocal/connectlocal/memory"
-	"github.com/connectlocal/connectlocal/postgres"
+	"github.com/connectlocal/connectlocal/metrics"
 	"github.com/connectlocal/connectlocal/seed"
 	"github.com/connectlocal/connectlocal/sqlite"
 )
@@ -42,8 +43,11 @@ func main() {
 const usage = `usage: connectlocal <command> [flags]
 
 commands:
-  serve     serve the Amazon Connect API (connectlocal serve -h for flags)
-  version   print the version
+  serve     serve the Amazon Connect API (connectlocal serve --help for flags)
+  validate  check task-template files offline (connectlocal validate -h)
+  export    write all state as one JSON document (--store URL or --endpoint URL)
+  import    load such a document (--store URL or --endpoint URL, then FILE or - for stdin)
+  version   print the version (also --version)
 `
 
 // run is the whole program, so tests drive it in-process.
@@ -54,10 +58,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	switch args[0] {
 	case "serve":
-		return serve(ctx, args[1:], stdout, stderr)
+		return helped(serve(ctx, args[1:], stdout, stderr))
 	case "validate":
 		return validate(ctx, args[1:], stdout, stderr)
-	case "version":
+	case "export":
+		return helped(exportCmd(ctx, args[1:], stdout))
+	case "import":
+		return helped(importCmd(ctx, args[1:], stdin, stdout))
+	case "version", "--version", "-version":
+		if len(args) > 1 {
+			return fmt.Errorf("version takes no arguments, not %q", args[1])
+		}
 		fmt.Fprintln(stdout, "connectlocal", version())
 		return nil
 	case "help", "-h", "--help":
@@ -68,18 +79,42 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return fmt.Errorf("unknown command %q", args[0])
 }
 
+// version reads the build info: the module version, and the VCS revision and time a build from a clone
+// carries; "(devel)" only when the build has none of them.
 func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				return "devel " + s.Value[:12]
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(devel)"
+	}
+	return versionOf(bi)
+}
+
+func versionOf(bi *debug.BuildInfo) string {
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, at, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
 			}
 		}
-		if v := bi.Main.Version; v != "" {
-			return v
-		}
 	}
-	return "devel"
+	if rev != "" {
+		v += " (revision " + rev
+		if at != "" {
+			v += ", " + at
+		}
+		v += modified + ")"
+	}
+	return v
 }
 
 // quotaFlag collects --quota NAME=N.
@@ -106,49 +141,86 @@ func (f quotaFlag) Set(s string) error {
 	return nil
 }
 
-// envFallback sets every flag not given on the command line from CONNECTLOCAL_<NAME> (PRODUCT.md).
-func envFallback(fs *flag.FlagSet) error {
+// envName is the variable a flag also reads (PRODUCT.md).
+func envName(flag string) string {
+	return "CONNECTLOCAL_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
+}
+
+// envFallback sets every flag not given on the command line from CONNECTLOCAL_<NAME> (PRODUCT.md) and returns
+// how to name each flag in an error: "--name", or the variable when the value came from there.
+func envFallback(fs *flag.FlagSet) (func(string) string, error) {
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	fromEnv := map[string]bool{}
 	var err error
 	fs.VisitAll(func(f *flag.Flag) {
-		env := "CONNECTLOCAL_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		env := envName(f.Name)
 		if v, ok := os.LookupEnv(env); ok && !given[f.Name] && err == nil {
+			fromEnv[f.Name] = true
 			if e := fs.Set(f.Name, v); e != nil {
 				err = fmt.Errorf("%s: %v", env, e)
 			}
 		}
 	})
+	return func(name string) string {
+		if fromEnv[name] {
+			return envName(name)
+		}
+		return "--" + name
+	}, err
+}
+
+// parseFlags parses args; --help prints the flags to stdout and returns errHelped, and a bad flag comes back
+// as one error for main to print once.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer, intro string) error {
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, intro)
+			printFlags(fs, stdout)
+			return errHelped
+		}
+		return fmt.Errorf("%v (connectlocal %s --help lists the flags)", err, fs.Name())
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (connectlocal %s --help lists the flags)", fs.Arg(0), fs.Name())
+	}
+	return nil
+}
+
+// errHelped ends a command that printed its help: the run succeeds.
+var errHelped = errors.New("help printed")
+
+func helped(err error) error {
+	if errors.Is(err, errHelped) {
+		return nil
+	}
 	return err
 }
 
-// openStore opens the store a --store URL names; cacheBytes bounds the SQLite read cache.
-func openStore(ctx context.Context, url string, cacheBytes int64) (connectlocal.Store, error) {
-	switch {
-	case url == "memory":
-		return memory.New(), nil
-	case strings.HasPrefix(url, "sqlite:"):
-		if cacheBytes == 0 {
-			cacheBytes = -1 // 0 on the command line means no cache
+func printFlags(fs *flag.FlagSet, w io.Writer) {
+	fs.VisitAll(func(f *flag.Flag) {
+		def := ""
+		if f.DefValue != "" {
+			def = " (default " + f.DefValue + ")"
 		}
-		return sqlite.Open(ctx, strings.TrimPrefix(url, "sqlite:"), sqlite.Options{CacheBytes: cacheBytes})
-	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
-		return postgres.Open(ctx, url)
-	}
-	return nil, fmt.Errorf("unknown store %q: use sqlite:PATH, memory or postgres://USER@HOST:PORT/DB", url)
+		fmt.Fprintf(w, "  --%s\n      %s%s\n      env: %s\n", f.Name, f.Usage, def, envName(f.Name))
+	})
 }
 
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	addr := fs.String("addr", "127.0.0.1:4599", "address to listen on")
+	addr := fs.String("addr", "127.0.0.1:4599", "address to listen on (127.0.0.1:0 picks a free port)")
 	storeURL := fs.String("store", "sqlite:connectlocal.db", "store: sqlite:PATH, memory or postgres://...")
-	seedFile := fs.String("seed", "", "seed file (JSON or YAML) of instances, flows and templates to create when missing")
+	seedFile := fs.String("seed", "", "seed file (JSON or YAML state document) whose resources are created when missing")
 	account := fs.String("account-id", "000000000000", "account of requests whose access key id is not 12 digits")
-	logFormat := fs.String("log-format", "text", "log format: text or json")
+	logFormat := fs.String("log-format", "text", "request log on stderr: text or json")
+	logLevel := fs.String("log-level", "info", "log level: debug (adds request and response bodies), info, warn or error")
 	consoleOn := fs.Bool("console", true, "serve the web console at /console/")
 	quotas := connectlocal.DefaultQuotas()
-	fs.Var(quotaFlag{&quotas}, "quota", "override a quota, NAME=N (repeatable)")
+	names := slices.Sorted(maps.Keys(quotas.QuotaNames()))
+	fs.Var(quotaFlag{&quotas}, "quota", "override a quota, NAME=N (repeatable, or comma-separated); NAME is one of "+strings.Join(names, ", "))
+	trust := addTrustFlags(fs)
 	// Bounds on memory and disk (issue 10; README "Configuration").
 	retention := connectlocal.DefaultRetention()
 	fs.IntVar(&retention.TemplateVersions, "template-versions", retention.TemplateVersions, "snapshot versions kept per task template (0: all)")
@@ -157,69 +229,111 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cacheMB := fs.Int("cache-mb", sqlite.DefaultCacheBytes>>20, "SQLite read cache size in MiB (0: no cache)")
 	maxRequests := fs.Int("max-requests", 64, "requests served at once; more wait for a slot (0: no limit)")
 	memoryLimitMB := fs.Int("memory-limit-mb", 100, "soft memory limit in MiB: the Go runtime collects harder near it (0: none)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout, "usage: connectlocal serve [flags]\n\nEvery flag also reads its environment variable; a flag beats its variable.\n\nflags:\n"); err != nil {
 		return err
 	}
-	if err := envFallback(fs); err != nil {
+	flagName, err := envFallback(fs)
+	if err != nil {
 		return err
 	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return fmt.Errorf("%s must be debug, info, warn or error, not %q", flagName("log-level"), *logLevel)
+	}
+	hopts := &slog.HandlerOptions{Level: level}
 	var logger *slog.Logger
 	switch *logFormat {
 	case "text":
-		logger = slog.New(slog.NewTextHandler(stderr, nil))
+		logger = slog.New(slog.NewTextHandler(stderr, hopts))
 	case "json":
-		logger = slog.New(slog.NewJSONHandler(stderr, nil))
+		logger = slog.New(slog.NewJSONHandler(stderr, hopts))
 	default:
-		return fmt.Errorf("--log-format must be text or json, not %q", *logFormat)
+		return fmt.Errorf("%s must be text or json, not %q", flagName("log-format"), *logFormat)
 	}
 	if !connectlocal.IsAccountID(*account) {
-		return fmt.Errorf("--account-id must be 12 digits, not %q", *account)
+		return fmt.Errorf("%s must be 12 digits, not %q", flagName("account-id"), *account)
 	}
+	kind, err := storeKind(*storeURL)
+	if err != nil {
+		return fmt.Errorf("%s: %v", flagName("store"), err)
+	}
+
+	var seeded connectlocal.Snapshot // read and checked before anything is opened
+	if *seedFile != "" {
+		doc, err := seed.Read(*seedFile)
+		if err == nil {
+			seeded, err = seed.Decode(doc, *account)
+		}
+		if err != nil {
+			return err
+		}
+	}
+
+	// Listen before opening the store, so a busy port leaves no new SQLite file behind.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("%v: another process listens there; choose another address with %s (127.0.0.1:0 picks a free port)", err, flagName("addr"))
+		}
+		return fmt.Errorf("%s: %v", flagName("addr"), err)
+	}
+	defer ln.Close()
 
 	if *memoryLimitMB > 0 {
 		debug.SetMemoryLimit(int64(*memoryLimitMB) << 20)
 	}
-	store, err := openStore(ctx, *storeURL, int64(*cacheMB)<<20)
+	cacheBytes := int64(*cacheMB) << 20
+	if cacheBytes == 0 {
+		cacheBytes = -1 // 0 on the command line means no cache
+	}
+	store, err := openStore(ctx, *storeURL, cacheBytes)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	svc := connectlocal.NewService(store)
+	m := metrics.New()
+	svc := connectlocal.NewService(m.Store(store))
 	svc.Quotas = quotas
 	svc.Retention = retention
+	m.WatchResources(svc)
 
-	apiOpts := awsapi.Options{DefaultAccount: *account, Logger: logger}
+	hooks, trustLines, err := trust.hooks(ctx, *account, 1<<20, logger)
+	if err != nil {
+		return err
+	}
+	hooks.After = append(hooks.After, awsapi.LogHook(logger), m.After)
+	apiOpts := awsapi.Options{DefaultAccount: *account, Logger: logger, Version: version(), StoreKind: kind,
+		CaptureBodies: level <= slog.LevelDebug, // bodies only when they are logged (the console keeps them too)
+		Hooks:         hooks}
 	mountConsole := setupConsole(*consoleOn, &apiOpts, svc, *account, logger)
 	api := awsapi.New(svc, apiOpts)
 	mountConsole(api)
 	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName) // awsJson1_0: POST / + X-Amz-Target
+	trust.mount(api)
+	api.Mount("GET /_connectlocal/metrics", m.Handler(), nil)
 	if *seedFile != "" {
-		f, err := seed.Read(*seedFile)
+		res, err := seed.Apply(ctx, svc, seeded)
 		if err != nil {
 			return err
 		}
-		if err := seed.Apply(ctx, api, svc, *account, f); err != nil {
-			return err
-		}
+		fmt.Fprintf(stdout, "seed %s: created %s; found already there %s\n", *seedFile, countsText(res.Created), countsText(res.Found))
 	}
 
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return err
-	}
 	srv := &http.Server{
-		Handler:           limitRequests(api, *maxRequests),
+		Handler:           limitRequests(m.Wrap(api), *maxRequests), // in flight: the requests being answered
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
-	url := "http://" + ln.Addr().String()
+	url := "http://" + clientAddr(ln.Addr())
 	fmt.Fprintf(stdout, "connectlocal listening on %s\n", url)
 	fmt.Fprintf(stdout, "store: %s\n", redact(*storeURL))
 	if *consoleOn {
 		fmt.Fprintf(stdout, "console: %s/console/\n", url)
 	}
+	printLines(stdout, trustLines)
 	fmt.Fprintf(stdout, "try: aws connect list-instances --endpoint-url %s\n", url)
 
 	errc := make(chan error, 1)
@@ -237,6 +351,16 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, "connectlocal stopped")
 	return nil
+}
+
+// clientAddr is an address clients accept: a server bound to every interface (":0", "0.0.0.0", "::") is
+// reached on the loopback.
+func clientAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return a.String()
+	}
+	return net.JoinHostPort("127.0.0.1", strconv.Itoa(tcp.Port))
 }
 
 // redact hides a password in a store URL.

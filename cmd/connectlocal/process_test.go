@@ -40,7 +40,8 @@ func TestMain(m *testing.M) {
 type process struct {
 	cmd     *exec.Cmd
 	URL     string
-	startup string // the lines serve printed on start
+	startup string        // the lines serve printed on start
+	stderr  *bytes.Buffer // read it only once the process has exited
 }
 
 // startServe starts `connectlocal serve` on a free port and waits, under a deadline, for the line that says
@@ -58,7 +59,7 @@ func startServe(t *testing.T, env []string, args ...string) *process {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	p := &process{cmd: cmd}
+	p := &process{cmd: cmd, stderr: &stderr}
 	t.Cleanup(func() {
 		if cmd.ProcessState == nil {
 			cmd.Process.Kill()

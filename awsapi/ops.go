@@ -1,0 +1,96 @@
+package awsapi
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/connectlocal/connectlocal"
+)
+
+// The operations endpoints live under /_connectlocal/, a prefix no AWS path uses (PRODUCT.md), and go through
+// the same pipeline as the Connect operations, so they are logged, counted and (later) authenticated alike.
+func (a *API) mountOps() {
+	started := time.Now()
+	a.Mount("GET /_connectlocal/health", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body := map[string]any{"version": a.opts.Version, "store": a.opts.StoreKind,
+			"uptimeSeconds": int64(time.Since(started).Seconds())}
+		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+		defer cancel()
+		if err := a.svc.Ping(ctx); err != nil {
+			body["status"], body["reason"] = "unavailable", "the store does not answer: "+err.Error()
+			writeJSON(w, http.StatusServiceUnavailable, body)
+			return
+		}
+		body["status"] = "ok"
+		writeJSON(w, http.StatusOK, body)
+	}), nil)
+	a.Mount("POST /_connectlocal/reset", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		m := connectlocal.ScopeMatch{Account: q.Get("account"), Region: q.Get("region")}
+		removed, err := a.svc.Reset(r.Context(), m)
+		if err != nil {
+			a.writeError(w, r, nil, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"removed": removed})
+	}), nil)
+	// moto's server mode posts here before every test (moto/core/models.py, ServerModeMockAWS.reset) and
+	// moto answers 200 {"status": "ok"} (moto/moto_api/_internal/responses.py); the counts are ours.
+	a.Mount("POST /moto-api/reset", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		removed, err := a.svc.Reset(r.Context(), connectlocal.ScopeMatch{})
+		if err != nil {
+			a.writeError(w, r, nil, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "removed": removed})
+	}), nil)
+	a.Mount("GET /_connectlocal/export", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		snap, err := a.svc.Export(r.Context())
+		if err == nil {
+			var body []byte
+			if body, err = EncodeDocument(snap); err == nil {
+				w.Header().Set("Content-Type", "application/json")
+				w.Write(body)
+				return
+			}
+		}
+		a.writeError(w, r, nil, err)
+	}), nil)
+	a.Mount("POST /_connectlocal/import", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, 256<<20))
+		if err != nil {
+			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The document could not be read: %v", err))
+			return
+		}
+		account := a.opts.DefaultAccount
+		if q := r.URL.Query().Get("account"); q != "" {
+			account = q // checked with the document's own accounts
+		}
+		snap, err := DecodeDocument(raw, account)
+		if err != nil {
+			a.writeError(w, r, nil, err)
+			return
+		}
+		res, err := a.svc.Import(r.Context(), snap)
+		if err != nil {
+			a.writeError(w, r, nil, describeForImport(err))
+			return
+		}
+		writeJSON(w, http.StatusOK, res)
+	}), nil)
+}
+
+// describeForImport puts an import error's template violations into its message, since the endpoint answers
+// outside any Connect operation and a client reads only Message.
+func describeForImport(err error) error {
+	e, ok := err.(*connectlocal.Error)
+	if !ok || len(e.Violations) == 0 {
+		return err
+	}
+	out := *e
+	out.Code = connectlocal.InvalidArgument
+	out.Violations = nil
+	return &out
+}

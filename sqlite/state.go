@@ -1,0 +1,38 @@
+package sqlite
+
+import "github.com/connectlocal/connectlocal"
+
+func (t *txn) Scopes() ([]connectlocal.Scope, error) {
+	rows, err := t.query(`SELECT account, region FROM instances UNION SELECT account, region FROM tokens ORDER BY 1, 2`)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	defer rows.Close()
+	var out []connectlocal.Scope
+	for rows.Next() {
+		var s connectlocal.Scope
+		if err := rows.Scan(&s.Account, &s.Region); err != nil {
+			return nil, wrap(err)
+		}
+		out = append(out, s)
+	}
+	return out, wrap(rows.Err())
+}
+
+func (t *txn) TaskTemplateVersions(s connectlocal.Scope, instanceID, id string) ([]connectlocal.TaskTemplate, error) {
+	out, err := list[connectlocal.TaskTemplate, connectlocal.TaskTemplate](t, `SELECT body FROM template_versions
+		WHERE account = ? AND region = ? AND instance_id = ? AND id = ? ORDER BY version`, s.Account, s.Region, instanceID, id)
+	if err == nil && len(out) == 0 {
+		return nil, notFound("task template", id)
+	}
+	return out, err
+}
+
+func (t *txn) DeleteScopeTokens(s connectlocal.Scope) (int, error) {
+	res, err := t.exec(`DELETE FROM tokens WHERE account = ? AND region = ? AND instance_id = ''`, s.Account, s.Region)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
