@@ -191,7 +191,9 @@ func TestConsoleInChromium(t *testing.T) {
 		navigate(t, 200, chromedp.Click(chromedp.CSS(`#instances a`)))
 		var rows [][]string
 		eval(t, tableRows("#templates"), &rows)
-		want := [][]string{{"Onboarding", "ACTIVE", "12"}, {"Archive", "INACTIVE", "2"}}
+		// Both were created in the same millisecond or not: the list's order is (created, random id), so sort.
+		slices.SortFunc(rows, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+		want := [][]string{{"Archive", "INACTIVE", "2"}, {"Onboarding", "ACTIVE", "12"}}
 		if len(rows) != 2 || !slices.Equal(rows[0][:3], want[0]) || !slices.Equal(rows[1][:3], want[1]) {
 			t.Fatalf("templates %v, want %v", rows, want)
 		}
