@@ -142,9 +142,9 @@ var funcs = template.FuncMap{
 type page struct {
 	Account string // the signed-in account, "" without sign-in
 	Title   string
-	Nav   string // requests | resources: which top link is current
-	Scope connectlocal.Scope
-	Data  any
+	Nav     string // requests | resources: which top link is current
+	Scope   connectlocal.Scope
+	Data    any
 }
 
 func (c *console) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
