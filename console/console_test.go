@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
+	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/console"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 )
@@ -259,5 +260,34 @@ func TestRequestsRingBodyBudget(t *testing.T) {
 		if !strings.Contains(page, "200 ok") {
 			t.Errorf("request %d lost its status", i)
 		}
+	}
+}
+
+// What the store holds shows up even when no request since start touched it (a reopened SQLite file, an
+// import): its scope on the resources page and its tasks on the instance page.
+func TestResourcesFromTheStore(t *testing.T) {
+	e := start(t, 10, false)
+	s := connectlocal.Scope{Account: "222233334444", Region: "ap-south-1"}
+	inst, err := e.Service.CreateInstance(ctx, s, connectlocal.CreateInstanceInput{IdentityManagementType: "CONNECT_MANAGED",
+		Alias: "stored", InboundCallsEnabled: true, OutboundCallsEnabled: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flow, err := e.Service.CreateContactFlow(ctx, s, connectlocal.CreateContactFlowInput{InstanceID: inst.ID, Name: "Route",
+		Type: "CONTACT_FLOW", Content: flowContent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	task, err := e.Service.StartTaskContact(ctx, s, connectlocal.StartTaskContactInput{InstanceID: inst.ID, Name: "Stored task",
+		ContactFlowID: flow.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, page := e.get(t, "/console/resources"); !strings.Contains(page, `href="/console/a/222233334444/ap-south-1/"`) {
+		t.Fatalf("resources page lacks the stored scope:\n%s", page)
+	}
+	code, page := e.get(t, "/console/a/222233334444/ap-south-1/i/"+inst.ID+"/")
+	if code != 200 || !strings.Contains(page, `href="c/`+task.ID+`"`) || !strings.Contains(page, "Stored task") {
+		t.Fatalf("instance page (%d) lacks the stored task:\n%s", code, page)
 	}
 }

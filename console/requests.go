@@ -1,7 +1,6 @@
 package console
 
 import (
-	"encoding/json"
 	"net/http"
 	"regexp"
 	"slices"
@@ -39,20 +38,8 @@ type Entry struct {
 	Header       http.Header
 }
 
-// taskRef is a task the console has seen started: the store has no way to list contacts, so the instance
-// page lists the tasks it saw start (through the API or the preview) since the server started.
-type taskRef struct {
-	Scope      connectlocal.Scope
-	InstanceID string
-	ContactID  string
-	Time       time.Time
-}
-
-const maxTasks = 10000
-
 // Requests is a bounded ring of the most recent exchanges, filled by Record as an awsapi After hook. It also
-// remembers which accounts and regions requests acted in and which tasks they started, which the store
-// cannot list.
+// remembers which accounts and regions requests acted in, so a scope shows up before it holds anything.
 type Requests struct {
 	// BodyBudget caps the body bytes kept across the ring (DefaultBodyBudget); set it before the first Record.
 	BodyBudget int
@@ -62,7 +49,6 @@ type Requests struct {
 	seq        int // requests recorded so far; request k is at ring[k%len(ring)] while it is kept
 	dropFrom   int // the oldest request whose bodies may still be kept
 	scopes     map[connectlocal.Scope]time.Time
-	tasks      []taskRef
 }
 
 // NewRequests returns a ring that keeps the last n requests.
@@ -113,13 +99,6 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 	if x.Operation != "" {
 		r.scopes[x.Scope] = x.Start
 	}
-	if x.Operation == "StartTaskContact" && x.Status == 200 {
-		var in struct{ InstanceId string }
-		var out struct{ ContactId string }
-		if json.Unmarshal(x.RequestBody, &in) == nil && json.Unmarshal(x.ResponseBody, &out) == nil && out.ContactId != "" {
-			r.addTaskLocked(taskRef{Scope: x.Scope, InstanceID: in.InstanceId, ContactID: out.ContactId, Time: x.Start})
-		}
-	}
 }
 
 func (e *Entry) bodySize() int { return len(e.RequestBody) + len(e.ResponseBody) }
@@ -129,20 +108,6 @@ func clipBody(b []byte) ([]byte, bool) {
 		return slices.Clone(b[:MaxBodyBytes]), true
 	}
 	return b, false
-}
-
-func (r *Requests) addTaskLocked(t taskRef) {
-	r.tasks = append(r.tasks, t)
-	if len(r.tasks) > maxTasks {
-		r.tasks = slices.Delete(r.tasks, 0, len(r.tasks)-maxTasks)
-	}
-}
-
-func (r *Requests) addTask(t taskRef) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.scopes[t.Scope] = t.Time
-	r.addTaskLocked(t)
 }
 
 // Entries returns the kept requests, newest first.
@@ -183,19 +148,6 @@ func (r *Requests) Scopes() []connectlocal.Scope {
 	slices.SortFunc(out, func(a, b connectlocal.Scope) int {
 		return strings.Compare(a.Account+"/"+a.Region, b.Account+"/"+b.Region)
 	})
-	return out
-}
-
-// Tasks returns the tasks seen started in an instance, newest first.
-func (r *Requests) Tasks(s connectlocal.Scope, instanceID string) []taskRef {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var out []taskRef
-	for i := len(r.tasks) - 1; i >= 0; i-- {
-		if t := r.tasks[i]; t.Scope == s && t.InstanceID == instanceID {
-			out = append(out, t)
-		}
-	}
 	return out
 }
 
