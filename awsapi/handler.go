@@ -32,6 +32,9 @@ type Options struct {
 	CaptureBodies bool
 	// Version and StoreKind are what /_connectlocal/health reports (the store's kind, never its URL).
 	Version, StoreKind string
+	// AuthScoped says a Before hook authenticates every request's Scope (--auth sigv4): reset, export and
+	// import then act only in the signer's account.
+	AuthScoped bool
 }
 
 // API serves the Connect operations.

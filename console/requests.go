@@ -15,10 +15,10 @@ import (
 // MaxBodyBytes caps each body the ring keeps.
 const MaxBodyBytes = 64 << 10
 
-// DefaultBodyBudget is how many body bytes a ring keeps in all: past it, the oldest entries lose their bodies
-// (and keep the rest), so the console adds a few MiB to the server whatever the traffic (issue 10 bounds the
-// whole process to 150 MB).
-const DefaultBodyBudget = 8 << 20
+// MaxRingBodyBytes caps the bodies the whole ring keeps (its default BodyBudget), so that the console stays
+// within serve's memory bounds (issue 10: RSS under 150 MB with the defaults) even when every request carries
+// a large body: past it, the oldest entries lose their bodies and keep the rest.
+const MaxRingBodyBytes = 16 << 20
 
 // Entry is one recorded request.
 type Entry struct {
@@ -41,7 +41,7 @@ type Entry struct {
 // Requests is a bounded ring of the most recent exchanges, filled by Record as an awsapi After hook. It also
 // remembers which accounts and regions requests acted in, so a scope shows up before it holds anything.
 type Requests struct {
-	// BodyBudget caps the body bytes kept across the ring (DefaultBodyBudget); set it before the first Record.
+	// BodyBudget caps the body bytes kept across the ring (MaxRingBodyBytes); set it before the first Record.
 	BodyBudget int
 	mu         sync.Mutex
 	bodyBytes  int
@@ -56,7 +56,7 @@ func NewRequests(n int) *Requests {
 	if n < 1 {
 		n = 1
 	}
-	return &Requests{BodyBudget: DefaultBodyBudget, ring: make([]Entry, n), scopes: map[connectlocal.Scope]time.Time{}}
+	return &Requests{BodyBudget: MaxRingBodyBytes, ring: make([]Entry, n), scopes: map[connectlocal.Scope]time.Time{}}
 }
 
 // unrecorded reports whether a request is left out of the ring: the console's own pages, so browsing the
