@@ -126,7 +126,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if a.opts.CaptureBodies {
 		x.RequestBody = captureBody(r, a.opts.MaxBodyBytes)
 	}
-	rec := &recorder{ResponseWriter: w, x: x, capture: a.opts.CaptureBodies}
+	rec := &recorder{ResponseWriter: w, x: x, capture: a.opts.CaptureBodies, limit: a.opts.MaxBodyBytes}
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {

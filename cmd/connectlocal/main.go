@@ -305,7 +305,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	apiOpts := awsapi.Options{DefaultAccount: *account, Logger: logger, Hooks: hooks, Version: version(), StoreKind: kind,
 		CaptureBodies: level <= slog.LevelDebug, // bodies only when they are logged (the console keeps them too)
 		AuthScoped:    *trust.auth == "sigv4"}
-	mountConsole := setupConsole(*consoleOn, &apiOpts, svc, *account, logger)
+	mountConsole := setupConsole(*consoleOn, &apiOpts, svc, *account, trust.keys, logger)
 	api := awsapi.New(svc, apiOpts)
 	mountConsole(api)
 	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName) // awsJson1_0: POST / + X-Amz-Target
