@@ -11,7 +11,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
-	"github.com/connectlocal/connectlocal/console"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 )
 
