@@ -85,6 +85,23 @@ func TestServe_consoleSignInKeepsToOneAccount(t *testing.T) {
 	tmplA, reqA := template(a, instA, "tmpl-of-a")
 	tmplB, reqB := template(b, instB, "tmpl-of-b")
 
+	// Refused calls: unsigned, and signed with an unknown key id that is A's account number (ListInstances
+	// both), and with A's key id but a wrong secret (DescribeInstance). The first two name no key of the file
+	// and are shown to no account (--auth off would read the account from that key id); the third is shown to
+	// A, whose key it names.
+	if _, err := client("333333333333", "guess").ListInstances(t.Context(), &connect.ListInstancesInput{}); err == nil {
+		t.Fatal("a call with an unknown key succeeded")
+	}
+	if resp, err := http.Get(p.URL + "/instance"); err != nil || resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("an unsigned call: %v %v", resp.StatusCode, err)
+	} else {
+		resp.Body.Close()
+	}
+	if _, err := client("AKIALOGINA0000000001", "not-the-secret").DescribeInstance(t.Context(),
+		&connect.DescribeInstanceInput{InstanceId: &instA}); err == nil || !strings.Contains(err.Error(), "InvalidSignatureException") {
+		t.Fatalf("a call with a wrong secret: %v", err)
+	}
+
 	br := newBrowser(t, p.URL)
 	if code, body := br.get("/console/requests"); code != http.StatusSeeOther {
 		t.Fatalf("the console before signing in: %d\n%s", code, body)
@@ -130,6 +147,9 @@ func TestServe_consoleSignInKeepsToOneAccount(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(list, "Signed in to account 333333333333") ||
 		!strings.Contains(list, "/console/requests/"+reqA) || strings.Contains(list, reqB) || strings.Contains(list, "444444444444") {
 		t.Fatalf("the request list signed in to A: %d\n%s", code, list)
+	}
+	if !strings.Contains(list, "DescribeInstance") || strings.Contains(list, "ListInstances") {
+		t.Fatalf("the refused calls in A's request list:\n%s", list)
 	}
 	if code, body := br.get("/console/requests/" + reqA); code != http.StatusOK || !strings.Contains(body, "tmpl-of-a") {
 		t.Fatalf("A's request: %d", code)
