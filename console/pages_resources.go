@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/connectlocal/connectlocal"
 )
@@ -21,13 +22,23 @@ func (c *console) resources(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, scopePath(s), http.StatusSeeOther)
 			return
 		}
+		ss, err := c.scopes(r)
+		if err != nil {
+			c.fail(w, r, err)
+			return
+		}
 		c.render(w, r, http.StatusBadRequest, "resources", page{Title: "Resources", Nav: "resources",
-			Data: resourcesData{Scopes: c.scopes(r), Error: "An account is 12 digits and a region is not empty.", Account: a, Region: g}})
+			Data: resourcesData{Scopes: ss, Error: "An account is 12 digits and a region is not empty.", Account: a, Region: g}})
+		return
+	}
+	ss, err := c.scopes(r)
+	if err != nil {
+		c.fail(w, r, err)
 		return
 	}
 	def := c.defaultScope(r)
 	c.render(w, r, http.StatusOK, "resources", page{Title: "Resources", Nav: "resources",
-		Data: resourcesData{Scopes: c.scopes(r), Account: def.Account, Region: def.Region}})
+		Data: resourcesData{Scopes: ss, Account: def.Account, Region: def.Region}})
 }
 
 type resourcesData struct {
@@ -45,15 +56,29 @@ func (c *console) defaultScope(r *http.Request) connectlocal.Scope {
 	return s
 }
 
-func (c *console) scopes(r *http.Request) []connectlocal.Scope {
+// scopes are those holding something in the store, those requests used since start (maybe still empty) and
+// the default, sorted.
+func (c *console) scopes(r *http.Request) ([]connectlocal.Scope, error) {
+	stored, err := c.opts.Service.Scopes(r.Context())
+	if err != nil {
+		return nil, err
+	}
 	ss := c.opts.Requests.Scopes()
+	for _, s := range stored {
+		if !slices.Contains(ss, s) {
+			ss = append(ss, s)
+		}
+	}
+	slices.SortFunc(ss, func(a, b connectlocal.Scope) int {
+		return strings.Compare(a.Account+"/"+a.Region, b.Account+"/"+b.Region)
+	})
 	if a := signedIn(r.Context()); a != "" {
 		ss = slices.DeleteFunc(ss, func(s connectlocal.Scope) bool { return s.Account != a })
 	}
 	if def := c.defaultScope(r); !slices.Contains(ss, def) {
 		ss = append([]connectlocal.Scope{def}, ss...)
 	}
-	return ss
+	return ss, nil
 }
 
 type instancesData struct {
@@ -90,7 +115,8 @@ type instanceData struct {
 	NameFilter string
 	Status     string
 	Flows      []connectlocal.ContactFlow
-	Tasks      []taskRef
+	Tasks      []connectlocal.Contact
+	MoreTasks  int // tasks beyond the page shown
 }
 
 // instance shows an instance's templates (filtered by status and by a case-insensitive part of the name),
@@ -135,7 +161,15 @@ func (c *console) instance(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, err)
 		return
 	}
-	d.Tasks = c.opts.Requests.Tasks(s, inst.ID)
+	// Every task of the instance, newest first: SearchContacts over all time, as an SDK would ask.
+	tasks, _, total, err := c.opts.Service.SearchContacts(ctx, s, connectlocal.SearchContactsInput{InstanceID: inst.ID,
+		TimeRange: connectlocal.SearchTimeRange{Type: "INITIATION_TIMESTAMP", End: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)},
+		Page:      connectlocal.Page{Limit: 100}})
+	if err != nil {
+		c.fail(w, r, err)
+		return
+	}
+	d.Tasks, d.MoreTasks = tasks, total-len(tasks)
 	c.render(w, r, http.StatusOK, "instance", page{Title: "Instance " + inst.Alias, Nav: "resources", Scope: s, Data: d})
 }
 

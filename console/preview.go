@@ -206,7 +206,6 @@ func (c *console) previewSubmit(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, err)
 		return
 	}
-	c.opts.Requests.addTask(taskRef{Scope: s, InstanceID: t.InstanceID, ContactID: started.ContactId, Time: time.Now()})
 	http.Redirect(w, r, instancePath(s, t.InstanceID)+"c/"+started.ContactId+"?done=started", http.StatusSeeOther)
 }
 
