@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/subtle"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -46,14 +45,7 @@ func setupConsole(on bool, opts *awsapi.Options, svc *connectlocal.Service, acco
 		},
 	}
 	if keys != nil {
-		copts.Login = func(id, secret string) (string, bool) {
-			for _, k := range keys {
-				if k.AccessKeyID == id && subtle.ConstantTimeCompare([]byte(k.SecretAccessKey), []byte(secret)) == 1 {
-					return k.Account, true
-				}
-			}
-			return "", false
-		}
+		copts.Login = sigv4auth.New(keys).Account
 	}
 	return func(api *awsapi.API) {
 		copts.API = api
