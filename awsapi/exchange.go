@@ -57,6 +57,7 @@ type recorder struct {
 	http.ResponseWriter
 	x       *Exchange
 	capture bool
+	limit   int64 // the most body bytes kept (Exchange: "up to MaxBodyBytes")
 	wrote   bool
 	body    bytes.Buffer
 }
@@ -74,8 +75,8 @@ func (w *recorder) Write(p []byte) (int, error) {
 	if !w.wrote {
 		w.WriteHeader(http.StatusOK)
 	}
-	if w.capture {
-		w.body.Write(p)
+	if room := w.limit - int64(w.body.Len()); w.capture && room > 0 {
+		w.body.Write(p[:min(int64(len(p)), room)])
 	}
 	return w.ResponseWriter.Write(p)
 }

@@ -32,6 +32,9 @@ type Options struct {
 	CaptureBodies bool
 	// Version and StoreKind are what /_connectlocal/health reports (the store's kind, never its URL).
 	Version, StoreKind string
+	// AuthScoped says a Before hook authenticates every request's Scope (--auth sigv4): reset, export and
+	// import then act only in the signer's account.
+	AuthScoped bool
 }
 
 // API serves the Connect operations.
@@ -123,7 +126,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if a.opts.CaptureBodies {
 		x.RequestBody = captureBody(r, a.opts.MaxBodyBytes)
 	}
-	rec := &recorder{ResponseWriter: w, x: x, capture: a.opts.CaptureBodies}
+	rec := &recorder{ResponseWriter: w, x: x, capture: a.opts.CaptureBodies, limit: a.opts.MaxBodyBytes}
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/connectlocal/connectlocal"
@@ -29,6 +30,14 @@ func (a *API) mountOps() {
 	a.Mount("POST /_connectlocal/reset", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		m := connectlocal.ScopeMatch{Account: q.Get("account"), Region: q.Get("region")}
+		if own, ok := a.ownAccount(r); ok {
+			if m.Account != "" && m.Account != own {
+				a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.InvalidRequest,
+					"A signed reset acts only in the signer's account %s, not in %s", own, m.Account))
+				return
+			}
+			m.Account = own
+		}
 		removed, err := a.svc.Reset(r.Context(), m)
 		if err != nil {
 			a.writeError(w, r, nil, err)
@@ -39,7 +48,9 @@ func (a *API) mountOps() {
 	// moto's server mode posts here before every test (moto/core/models.py, ServerModeMockAWS.reset) and
 	// moto answers 200 {"status": "ok"} (moto/moto_api/_internal/responses.py); the counts are ours.
 	a.Mount("POST /moto-api/reset", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		removed, err := a.svc.Reset(r.Context(), connectlocal.ScopeMatch{})
+		var m connectlocal.ScopeMatch
+		m.Account, _ = a.ownAccount(r)
+		removed, err := a.svc.Reset(r.Context(), m)
 		if err != nil {
 			a.writeError(w, r, nil, err)
 			return
@@ -48,6 +59,9 @@ func (a *API) mountOps() {
 	}), nil)
 	a.Mount("GET /_connectlocal/export", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		snap, err := a.svc.Export(r.Context())
+		if own, ok := a.ownAccount(r); ok {
+			snap.Scopes = slices.DeleteFunc(snap.Scopes, func(ss connectlocal.ScopeSnapshot) bool { return ss.Scope.Account != own })
+		}
 		if err == nil {
 			var body []byte
 			if body, err = EncodeDocument(snap); err == nil {
@@ -68,10 +82,21 @@ func (a *API) mountOps() {
 		if q := r.URL.Query().Get("account"); q != "" {
 			account = q // checked with the document's own accounts
 		}
+		own, scoped := a.ownAccount(r)
+		if scoped {
+			account = own
+		}
 		snap, err := DecodeDocument(raw, account)
 		if err != nil {
 			a.writeError(w, r, nil, err)
 			return
+		}
+		for _, ss := range snap.Scopes {
+			if scoped && ss.Scope.Account != own {
+				a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.InvalidRequest,
+					"A signed import writes only into the signer's account %s; the document names %s", own, ss.Scope.Account))
+				return
+			}
 		}
 		res, err := a.svc.Import(r.Context(), snap)
 		if err != nil {
@@ -80,6 +105,15 @@ func (a *API) mountOps() {
 		}
 		writeJSON(w, http.StatusOK, res)
 	}), nil)
+}
+
+// ownAccount is the account reset, export and import are confined to: the signer's, when requests are
+// authenticated (issue 11: under --auth sigv4 a reset resets only the signer's account).
+func (a *API) ownAccount(r *http.Request) (string, bool) {
+	if !a.opts.AuthScoped {
+		return "", false
+	}
+	return ExchangeFrom(r.Context()).Scope.Account, true
 }
 
 // describeForImport puts an import error's template violations into its message, since the endpoint answers

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/cfn"
@@ -89,10 +91,6 @@ func normal(v any) any {
 	var out any
 	json.Unmarshal(b, &out)
 	return out
-}
-
-func notServed(what string, props []string) error {
-	return connectlocal.Errorf(connectlocal.InvalidRequest, "connectlocal does not serve %s, so %v cannot change", what, props)
 }
 
 func createTaskTemplate(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
@@ -196,8 +194,16 @@ func readContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, 
 }
 
 func updateContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
-	if c := changed(cur, next, "Name", "Description", "State", "InstanceArn"); len(c) > 0 {
-		return notServed("UpdateContactFlowMetadata", c)
+	// The provider's UpdateHandler refuses a new InstanceArn in these words
+	// (aws-cloudformation-resource-providers-connect, aws-connect-contactflow UpdateHandler.java).
+	if len(changed(cur, next, "InstanceArn")) > 0 {
+		return connectlocal.Errorf(connectlocal.InvalidRequest, "InstanceArn cannot be updated.")
+	}
+	// The provider sets Name, Description and State with UpdateContactFlowMetadata, which connectlocal lacks.
+	if c := changed(cur, next, "Name", "Description", "State"); len(c) > 0 {
+		return connectlocal.Errorf(connectlocal.InvalidRequest, "connectlocal does not serve UpdateContactFlowMetadata, so a flow's "+
+			"Name, Description and State cannot change through Cloud Control (this patch changes %s); Content and Tags can. "+
+			"Nothing was changed.", strings.Join(c, ", "))
 	}
 	if len(changed(cur, next, "Content")) > 0 {
 		if _, err := h.call(ctx, scope, "UpdateContactFlowContent", map[string]any{"InstanceId": rn.InstanceID,
@@ -214,12 +220,52 @@ func deleteContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope
 }
 
 func createInstance(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
+	values, err := cfn.InstanceAttributeValues(props) // checked first, so bad Attributes create nothing
+	if err != nil {
+		return "", err
+	}
 	out, err := h.call(ctx, scope, "CreateInstance", cfn.InstanceCreate(props, ""))
 	if err != nil {
 		return "", err
 	}
 	arn, _ := out["Arn"].(string)
-	return arn, nil
+	delete(values, "INBOUND_CALLS") // CreateInstance's own two members
+	delete(values, "OUTBOUND_CALLS")
+	return arn, h.setAttributes(ctx, scope, arn, values)
+}
+
+// setAttributes sets instance attributes (type → value) with UpdateInstanceAttribute, in the model's order.
+func (h *Handler) setAttributes(ctx context.Context, scope connectlocal.Scope, instance string, values map[string]string) error {
+	for _, a := range cfn.InstanceAttributes {
+		v, ok := values[a.Type]
+		if !ok {
+			continue
+		}
+		if _, err := h.call(ctx, scope, "UpdateInstanceAttribute", map[string]any{"InstanceId": instance,
+			"AttributeType": a.Type, "Value": v}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// attributes reads every attribute of an instance with ListInstanceAttributes, all pages.
+func (h *Handler) attributes(ctx context.Context, scope connectlocal.Scope, instance string) ([]any, error) {
+	var all []any
+	req := map[string]any{"InstanceId": instance}
+	for {
+		out, err := h.call(ctx, scope, "ListInstanceAttributes", req)
+		if err != nil {
+			return nil, err
+		}
+		page, _ := out["Attributes"].([]any)
+		all = append(all, page...)
+		next, _ := out["NextToken"].(string)
+		if next == "" {
+			return all, nil
+		}
+		req["NextToken"] = next
+	}
 }
 
 func readInstance(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) (map[string]any, error) {
@@ -228,12 +274,30 @@ func readInstance(h *Handler, ctx context.Context, scope connectlocal.Scope, rn 
 		return nil, err
 	}
 	inst, _ := out["Instance"].(map[string]any)
-	return cfn.InstanceModel(inst), nil
+	attrs, err := h.attributes(ctx, scope, rn.InstanceID)
+	if err != nil {
+		return nil, err
+	}
+	return cfn.InstanceModel(inst, attrs), nil
 }
 
+// updateInstance sets each attribute whose value the patch changed. An attribute the patch removes keeps its
+// value: UpdateInstanceAttribute has no "unset", and the next read shows the value again (decided).
 func updateInstance(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
-	if c := changed(cur, next, "Attributes"); len(c) > 0 {
-		return notServed("UpdateInstanceAttribute", c)
+	if len(changed(cur, next, "Attributes")) > 0 {
+		values, err := cfn.InstanceAttributeValues(next)
+		if err != nil {
+			return err
+		}
+		old, _ := cur["Attributes"].(map[string]any)
+		for _, a := range cfn.InstanceAttributes {
+			if v, ok := values[a.Type]; ok && fmt.Sprint(old[a.Property]) == v {
+				delete(values, a.Type)
+			}
+		}
+		if err := h.setAttributes(ctx, scope, rn.InstanceID, values); err != nil {
+			return err
+		}
 	}
 	return h.retag(ctx, scope, rn.String(), cur, next)
 }
@@ -258,9 +322,19 @@ func listInstances(h *Handler, ctx context.Context, scope connectlocal.Scope, _ 
 	var list []map[string]any
 	items, _ := out["InstanceSummaryList"].([]any)
 	for _, it := range items {
-		if m, ok := it.(map[string]any); ok {
-			list = append(list, cfn.InstanceModel(m))
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
 		}
+		id, _ := m["Id"].(string)
+		attrs, err := h.attributes(ctx, scope, id)
+		if connectlocal.CodeOf(err) == connectlocal.NotFound {
+			continue // deleted since ListInstances answered
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		list = append(list, cfn.InstanceModel(m, attrs))
 	}
 	token, _ := out["NextToken"].(string)
 	return list, token, nil

@@ -191,7 +191,7 @@ func TestConsoleInChromium(t *testing.T) {
 		navigate(t, 200, chromedp.Click(chromedp.CSS(`#instances a`)))
 		var rows [][]string
 		eval(t, tableRows("#templates"), &rows)
-		// Both templates may carry the same creation millisecond, and the list then orders them by id: compare by name.
+		// Both were created in the same millisecond or not: the list's order is (created, random id), so sort.
 		slices.SortFunc(rows, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
 		want := [][]string{{"Archive", "INACTIVE", "2"}, {"Onboarding", "ACTIVE", "12"}}
 		if len(rows) != 2 || !slices.Equal(rows[0][:3], want[0]) || !slices.Equal(rows[1][:3], want[1]) {
@@ -521,4 +521,42 @@ func TestConsoleInChromium(t *testing.T) {
 			t.Fatalf("after reset: %v instances, %v", len(out.InstanceSummaryList), err)
 		}
 	})
+}
+
+// With sign-in on, a browser is sent to the sign-in page, signs in by keyboard and lands on its account.
+func TestConsoleSignInInChromium(t *testing.T) {
+	bctx := browser(t)
+	dir := shots(t)
+	e := startEnv(t, 100, false, withLogin)
+	mustInstance(t, e.Client, "signed-in")
+	tctx, cancel := context.WithTimeout(bctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(tctx, chromedp.Navigate(e.URL+"/console/a/"+connecttest.Account+"/"+connecttest.Region+"/"),
+		chromedp.WaitVisible(chromedp.ID("login-form")),
+		chromedp.SendKeys(chromedp.ID("access_key_id"), "AKIAONE"),
+		chromedp.SendKeys(chromedp.ID("secret_access_key"), "wrong"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(tctx, chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	msg, err := chromedp.Run(tctx, chromedp.Text(chromedp.ID("form-error")))
+	if err != nil || !strings.Contains(msg, "not a key") {
+		t.Fatalf("a wrong secret: %q %v", msg, err)
+	}
+	png, _ := chromedp.Run(tctx, chromedp.FullScreenshot(100))
+	os.WriteFile(filepath.Join(dir, "sign-in-refused.png"), png, 0o644)
+	if err := chromedp.Do(tctx, chromedp.SetValue(chromedp.ID("secret_access_key"), "one")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(tctx, chromedp.Click(chromedp.ID("sign-in"))); err != nil {
+		t.Fatal(err)
+	}
+	text, err := chromedp.Run(tctx, chromedp.Text(chromedp.CSS("body")))
+	if err != nil || !strings.Contains(text, "Signed in to account "+connecttest.Account) || !strings.Contains(text, "signed-in") {
+		t.Fatalf("after signing in: %v\n%s", err, text)
+	}
+	png, _ = chromedp.Run(tctx, chromedp.FullScreenshot(100))
+	os.WriteFile(filepath.Join(dir, "signed-in.png"), png, 0o644)
 }

@@ -40,15 +40,19 @@ type Options struct {
 	// DefaultScope is listed on the resources page before any request has named a scope.
 	DefaultScope connectlocal.Scope
 	Logger       *slog.Logger
+	// Login, when set, makes the console ask for an access key and secret and show only the account Login
+	// returns for them (the server's --auth sigv4 keys); nil: no sign-in, every account is shown.
+	Login func(accessKeyID, secret string) (account string, ok bool)
 }
 
 // Prefix is where the console is mounted.
 const Prefix = "/console/"
 
 type console struct {
-	opts  Options
-	pages map[string]*template.Template
-	mux   *http.ServeMux
+	opts     Options
+	pages    map[string]*template.Template
+	mux      *http.ServeMux
+	sessions sessions
 }
 
 // New returns the console's handler; mount it at Prefix. Unsafe methods are refused when the browser says
@@ -64,7 +68,7 @@ func New(opts Options) http.Handler {
 	if opts.DefaultScope == (connectlocal.Scope{}) {
 		opts.DefaultScope = connectlocal.Scope{Account: "000000000000", Region: "us-east-1"}
 	}
-	c := &console{opts: opts, pages: parsePages(), mux: http.NewServeMux()}
+	c := &console{opts: opts, pages: parsePages(), mux: http.NewServeMux(), sessions: sessions{m: map[string]session{}}}
 	static, _ := fs.Sub(staticFS, "static")
 	c.mux.Handle("GET /console/static/", http.StripPrefix("/console/static/", http.FileServerFS(static)))
 	c.mux.HandleFunc("GET /console/{$}", func(w http.ResponseWriter, r *http.Request) {
@@ -87,7 +91,14 @@ func New(opts Options) http.Handler {
 	c.mux.HandleFunc("GET "+tp+"/edit", c.edit)
 	c.mux.HandleFunc("POST "+tp+"/edit", c.editSubmit)
 	c.mux.HandleFunc("POST "+tp+"/status", c.setStatus)
-	return http.NewCrossOriginProtection().Handler(c.mux)
+	var h http.Handler = c.mux
+	if opts.Login != nil {
+		c.mux.HandleFunc("GET /console/login", c.loginPage)
+		c.mux.HandleFunc("POST /console/login", c.login)
+		c.mux.HandleFunc("POST /console/logout", c.logout)
+		h = c.requireLogin(h)
+	}
+	return http.NewCrossOriginProtection().Handler(h)
 }
 
 func parsePages() map[string]*template.Template {
@@ -129,13 +140,15 @@ var funcs = template.FuncMap{
 
 // page is what every page's template gets.
 type page struct {
-	Title string
-	Nav   string // requests | resources: which top link is current
-	Scope connectlocal.Scope
-	Data  any
+	Account string // the signed-in account, "" without sign-in
+	Title   string
+	Nav     string // requests | resources: which top link is current
+	Scope   connectlocal.Scope
+	Data    any
 }
 
-func (c *console) render(w http.ResponseWriter, status int, name string, p page) {
+func (c *console) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	p.Account = signedIn(r.Context())
 	var buf bytes.Buffer
 	if err := c.pages[name].ExecuteTemplate(&buf, "layout.html", p); err != nil {
 		c.opts.Logger.Error("console template", "page", name, "err", err)
@@ -160,7 +173,7 @@ func (c *console) fail(w http.ResponseWriter, r *http.Request, err error) {
 		c.opts.Logger.Error("console", "path", r.URL.Path, "err", err)
 		status = http.StatusInternalServerError
 	}
-	c.render(w, status, "error", page{Title: "Error", Data: message(err)})
+	c.render(w, r, status, "error", page{Title: "Error", Data: message(err)})
 }
 
 // message is an error as the console shows it: the domain's client-facing message, never a Go error.
@@ -179,6 +192,9 @@ func scopeOf(r *http.Request) (connectlocal.Scope, error) {
 	s := connectlocal.Scope{Account: r.PathValue("account"), Region: r.PathValue("region")}
 	if !connectlocal.IsAccountID(s.Account) || s.Region == "" {
 		return s, connectlocal.Errorf(connectlocal.InvalidArgument, "'%s/%s' is not an account (12 digits) and a region", s.Account, s.Region)
+	}
+	if a := signedIn(r.Context()); a != "" && a != s.Account {
+		return s, connectlocal.Errorf(connectlocal.NotFound, "You are signed in to account %s; account %s is not shown", a, s.Account)
 	}
 	return s, nil
 }

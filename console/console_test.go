@@ -1,6 +1,7 @@
 package console_test
 
 import (
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -11,6 +12,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
+	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/console"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 )
 
@@ -216,5 +219,75 @@ func TestTemplateVersionsSideBySide(t *testing.T) {
 		if v, ok := got[k]; !ok || v != want {
 			t.Errorf("%s: %q (present %v), want %q", k, v, ok, want)
 		}
+	}
+}
+
+// Past its body budget the ring drops the bodies of its oldest entries, keeps their other columns, and always
+// keeps the newest request's bodies; each body is cut at MaxBodyBytes.
+func TestRequestsRingBodyBudget(t *testing.T) {
+	e := start(t, 10, false, func(r *console.Requests) { r.BodyBudget = 120 << 10 })
+	inst := mustInstance(t, e.Client, "budget")
+	text := strings.Repeat("x", 40<<10)
+	for i := range 4 {
+		content := `{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"MessageParticipant","Parameters":{"Text":"` +
+			text + `"},"Transitions":{}}]}`
+		if _, err := e.Client.CreateContactFlow(ctx, &connect.CreateContactFlowInput{InstanceId: &inst, Name: aws.String(fmt.Sprint("f", i)),
+			Type: types.ContactFlowTypeContactFlow, Content: &content}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	big := `{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"MessageParticipant","Parameters":{"Text":"` +
+		strings.Repeat("y", console.MaxBodyBytes) + `"},"Transitions":{}}]}`
+	if _, err := e.Client.CreateContactFlow(ctx, &connect.CreateContactFlowInput{InstanceId: &inst, Name: aws.String("big"),
+		Type: types.ContactFlowTypeContactFlow, Content: &big}); err != nil {
+		t.Fatal(err)
+	}
+	_, list := e.get(t, "/console/requests?operation=CreateContactFlow")
+	links := regexp.MustCompile(`<a href="/console/requests/([^"]+)">CreateContactFlow</a>`).FindAllStringSubmatch(list, -1)
+	if len(links) != 5 {
+		t.Fatalf("%d CreateContactFlow rows, want 5", len(links))
+	}
+	// Newest first: the big one (cut, ~64 KiB) and the one before fit in 120 KiB; the three older lost theirs.
+	for i, l := range links {
+		_, page := e.get(t, "/console/requests/"+l[1])
+		dropped := strings.Contains(page, `id="bodies-dropped"`)
+		if want := i >= 2; dropped != want {
+			t.Errorf("request %d from the newest: bodies dropped %v, want %v", i, dropped, want)
+		}
+		if i == 0 && (!strings.Contains(page, "only its start is kept") || !strings.Contains(page, `id="request-body"`)) {
+			t.Errorf("the newest request should keep the start of its body")
+		}
+		if !strings.Contains(page, "200 ok") {
+			t.Errorf("request %d lost its status", i)
+		}
+	}
+}
+
+// What the store holds shows up even when no request since start touched it (a reopened SQLite file, an
+// import): its scope on the resources page and its tasks on the instance page.
+func TestResourcesFromTheStore(t *testing.T) {
+	e := start(t, 10, false)
+	s := connectlocal.Scope{Account: "222233334444", Region: "ap-south-1"}
+	inst, err := e.Service.CreateInstance(ctx, s, connectlocal.CreateInstanceInput{IdentityManagementType: "CONNECT_MANAGED",
+		Alias: "stored", InboundCallsEnabled: true, OutboundCallsEnabled: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flow, err := e.Service.CreateContactFlow(ctx, s, connectlocal.CreateContactFlowInput{InstanceID: inst.ID, Name: "Route",
+		Type: "CONTACT_FLOW", Content: flowContent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	task, err := e.Service.StartTaskContact(ctx, s, connectlocal.StartTaskContactInput{InstanceID: inst.ID, Name: "Stored task",
+		ContactFlowID: flow.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, page := e.get(t, "/console/resources"); !strings.Contains(page, `href="/console/a/222233334444/ap-south-1/"`) {
+		t.Fatalf("resources page lacks the stored scope:\n%s", page)
+	}
+	code, page := e.get(t, "/console/a/222233334444/ap-south-1/i/"+inst.ID+"/")
+	if code != 200 || !strings.Contains(page, `href="c/`+task.ID+`"`) || !strings.Contains(page, "Stored task") {
+		t.Fatalf("instance page (%d) lacks the stored task:\n%s", code, page)
 	}
 }

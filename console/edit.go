@@ -65,7 +65,7 @@ func (c *console) renderEdit(w http.ResponseWriter, r *http.Request, s connectlo
 		return
 	}
 	d.Flows, d.Types = flows, fieldTypes
-	c.render(w, status, "edit", page{Title: "Edit " + d.Template.Name, Nav: "resources", Scope: s, Data: d})
+	c.render(w, r, status, "edit", page{Title: "Edit " + d.Template.Name, Nav: "resources", Scope: s, Data: d})
 }
 
 type idName struct {

@@ -29,14 +29,35 @@ type env struct {
 	Service *connectlocal.Service
 	mu      sync.Mutex
 	resets  []connectlocal.Scope // what the console's reset button asked for
+	login   func(id, secret string) (string, bool)
+	ring    func() []console.Entry
 }
 
-func start(t testing.TB, ring int, withReset bool) *env {
+// withLogin makes the console ask for a key and secret: key "AKIAONE" with secret "one" is account
+// connecttest.Account.
+func withLogin(e *env) {
+	e.login = func(id, secret string) (string, bool) {
+		return connecttest.Account, id == "AKIAONE" && secret == "one"
+	}
+}
+
+func start(t testing.TB, ring int, withReset bool, configure ...func(*console.Requests)) *env {
+	t.Helper()
+	return startEnv(t, ring, withReset, nil, configure...)
+}
+
+func startEnv(t testing.TB, ring int, withReset bool, setup func(*env), configure ...func(*console.Requests)) *env {
 	t.Helper()
 	svc := connectlocal.NewService(memory.New())
 	reqs := console.NewRequests(ring)
+	for _, c := range configure {
+		c(reqs)
+	}
 	api := awsapi.New(svc, awsapi.Options{CaptureBodies: true, Hooks: awsapi.Hooks{After: []func(*awsapi.Exchange){reqs.Record}}})
-	e := &env{Service: svc}
+	e := &env{Service: svc, ring: reqs.Entries}
+	if setup != nil {
+		setup(e)
+	}
 	opts := console.Options{API: api, Service: svc, Requests: reqs,
 		DefaultScope: connectlocal.Scope{Account: connecttest.Account, Region: connecttest.Region}}
 	if withReset {
@@ -57,6 +78,9 @@ func start(t testing.TB, ring int, withReset bool) *env {
 			}
 			return map[string]int{"instances": len(insts)}, nil
 		}
+	}
+	if e.login != nil {
+		opts.Login = e.login
 	}
 	api.Mount(console.Prefix, console.New(opts), nil)
 	srv := httptest.NewServer(api)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/connectlocal/connectlocal"
 )
@@ -21,12 +22,23 @@ func (c *console) resources(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, scopePath(s), http.StatusSeeOther)
 			return
 		}
-		c.render(w, http.StatusBadRequest, "resources", page{Title: "Resources", Nav: "resources",
-			Data: resourcesData{Scopes: c.scopes(), Error: "An account is 12 digits and a region is not empty.", Account: a, Region: g}})
+		ss, err := c.scopes(r)
+		if err != nil {
+			c.fail(w, r, err)
+			return
+		}
+		c.render(w, r, http.StatusBadRequest, "resources", page{Title: "Resources", Nav: "resources",
+			Data: resourcesData{Scopes: ss, Error: "An account is 12 digits and a region is not empty.", Account: a, Region: g}})
 		return
 	}
-	c.render(w, http.StatusOK, "resources", page{Title: "Resources", Nav: "resources",
-		Data: resourcesData{Scopes: c.scopes(), Account: c.opts.DefaultScope.Account, Region: c.opts.DefaultScope.Region}})
+	ss, err := c.scopes(r)
+	if err != nil {
+		c.fail(w, r, err)
+		return
+	}
+	def := c.defaultScope(r)
+	c.render(w, r, http.StatusOK, "resources", page{Title: "Resources", Nav: "resources",
+		Data: resourcesData{Scopes: ss, Account: def.Account, Region: def.Region}})
 }
 
 type resourcesData struct {
@@ -35,12 +47,38 @@ type resourcesData struct {
 	Error           string
 }
 
-func (c *console) scopes() []connectlocal.Scope {
-	ss := c.opts.Requests.Scopes()
-	if !slices.Contains(ss, c.opts.DefaultScope) {
-		ss = append([]connectlocal.Scope{c.opts.DefaultScope}, ss...)
+// defaultScope is the server's default account, or the signed-in one, in the default region.
+func (c *console) defaultScope(r *http.Request) connectlocal.Scope {
+	s := c.opts.DefaultScope
+	if a := signedIn(r.Context()); a != "" {
+		s.Account = a
 	}
-	return ss
+	return s
+}
+
+// scopes are those holding something in the store, those requests used since start (maybe still empty) and
+// the default, sorted.
+func (c *console) scopes(r *http.Request) ([]connectlocal.Scope, error) {
+	stored, err := c.opts.Service.Scopes(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	ss := c.opts.Requests.Scopes()
+	for _, s := range stored {
+		if !slices.Contains(ss, s) {
+			ss = append(ss, s)
+		}
+	}
+	slices.SortFunc(ss, func(a, b connectlocal.Scope) int {
+		return strings.Compare(a.Account+"/"+a.Region, b.Account+"/"+b.Region)
+	})
+	if a := signedIn(r.Context()); a != "" {
+		ss = slices.DeleteFunc(ss, func(s connectlocal.Scope) bool { return s.Account != a })
+	}
+	if def := c.defaultScope(r); !slices.Contains(ss, def) {
+		ss = append([]connectlocal.Scope{def}, ss...)
+	}
+	return ss, nil
 }
 
 type instancesData struct {
@@ -61,7 +99,7 @@ func (c *console) instances(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, err)
 		return
 	}
-	c.render(w, http.StatusOK, "instances", page{Title: "Instances in " + s.Account + " " + s.Region, Nav: "resources",
+	c.render(w, r, http.StatusOK, "instances", page{Title: "Instances in " + s.Account + " " + s.Region, Nav: "resources",
 		Scope: s, Data: instancesData{Instances: insts, CanReset: c.opts.Reset != nil}})
 }
 
@@ -77,7 +115,8 @@ type instanceData struct {
 	NameFilter string
 	Status     string
 	Flows      []connectlocal.ContactFlow
-	Tasks      []taskRef
+	Tasks      []connectlocal.Contact
+	MoreTasks  int // tasks beyond the page shown
 }
 
 // instance shows an instance's templates (filtered by status and by a case-insensitive part of the name),
@@ -122,8 +161,16 @@ func (c *console) instance(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, err)
 		return
 	}
-	d.Tasks = c.opts.Requests.Tasks(s, inst.ID)
-	c.render(w, http.StatusOK, "instance", page{Title: "Instance " + inst.Alias, Nav: "resources", Scope: s, Data: d})
+	// Every task of the instance, newest first: SearchContacts over all time, as an SDK would ask.
+	tasks, _, total, err := c.opts.Service.SearchContacts(ctx, s, connectlocal.SearchContactsInput{InstanceID: inst.ID,
+		TimeRange: connectlocal.SearchTimeRange{Type: "INITIATION_TIMESTAMP", End: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)},
+		Page:      connectlocal.Page{Limit: 100}})
+	if err != nil {
+		c.fail(w, r, err)
+		return
+	}
+	d.Tasks, d.MoreTasks = tasks, total-len(tasks)
+	c.render(w, r, http.StatusOK, "instance", page{Title: "Instance " + inst.Alias, Nav: "resources", Scope: s, Data: d})
 }
 
 // fieldRow is one field of a template as the console's tables show it.
@@ -197,7 +244,7 @@ func (c *console) template(w http.ResponseWriter, r *http.Request) {
 			d.FlowName = f.Name
 		}
 	}
-	c.render(w, http.StatusOK, "template", page{Title: "Template " + t.Name, Nav: "resources", Scope: s, Data: d})
+	c.render(w, r, http.StatusOK, "template", page{Title: "Template " + t.Name, Nav: "resources", Scope: s, Data: d})
 }
 
 func versionParam(r *http.Request, name string, def, latest int64) int64 {
@@ -251,7 +298,7 @@ func (c *console) task(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	c.render(w, http.StatusOK, "task", page{Title: fmt.Sprintf("Task %s", ct.Name), Nav: "resources", Scope: s, Data: d})
+	c.render(w, r, http.StatusOK, "task", page{Title: fmt.Sprintf("Task %s", ct.Name), Nav: "resources", Scope: s, Data: d})
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -270,10 +317,10 @@ func (c *console) resetConfirm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c.opts.Reset == nil {
-		c.render(w, http.StatusNotFound, "error", page{Title: "Reset", Nav: "resources", Scope: s, Data: "This server offers no reset."})
+		c.render(w, r, http.StatusNotFound, "error", page{Title: "Reset", Nav: "resources", Scope: s, Data: "This server offers no reset."})
 		return
 	}
-	c.render(w, http.StatusOK, "reset", page{Title: "Reset " + s.Account + " " + s.Region, Nav: "resources", Scope: s})
+	c.render(w, r, http.StatusOK, "reset", page{Title: "Reset " + s.Account + " " + s.Region, Nav: "resources", Scope: s})
 }
 
 func (c *console) reset(w http.ResponseWriter, r *http.Request) {
@@ -283,7 +330,7 @@ func (c *console) reset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c.opts.Reset == nil {
-		c.render(w, http.StatusNotFound, "error", page{Title: "Reset", Nav: "resources", Scope: s, Data: "This server offers no reset."})
+		c.render(w, r, http.StatusNotFound, "error", page{Title: "Reset", Nav: "resources", Scope: s, Data: "This server offers no reset."})
 		return
 	}
 	removed, err := c.opts.Reset(r.Context(), s.Account, s.Region)
@@ -291,5 +338,5 @@ func (c *console) reset(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, err)
 		return
 	}
-	c.render(w, http.StatusOK, "reset", page{Title: "Reset " + s.Account + " " + s.Region, Nav: "resources", Scope: s, Data: removed})
+	c.render(w, r, http.StatusOK, "reset", page{Title: "Reset " + s.Account + " " + s.Region, Nav: "resources", Scope: s, Data: removed})
 }

@@ -109,7 +109,7 @@ func (c *console) preview(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	c.render(w, http.StatusOK, "preview", page{Title: "Preview " + t.Name, Nav: "resources", Scope: s,
+	c.render(w, r, http.StatusOK, "preview", page{Title: "Preview " + t.Name, Nav: "resources", Scope: s,
 		Data: previewData{Template: t, Controls: controls(t)}})
 }
 
@@ -186,7 +186,7 @@ func (c *console) previewSubmit(w http.ResponseWriter, r *http.Request) {
 	for _, ctl := range ctls {
 		if ctl.Error != "" {
 			d.Error = "Some values could not be read; see the fields marked below."
-			c.render(w, http.StatusBadRequest, "preview", page{Title: "Preview " + t.Name, Nav: "resources", Scope: s, Data: d})
+			c.render(w, r, http.StatusBadRequest, "preview", page{Title: "Preview " + t.Name, Nav: "resources", Scope: s, Data: d})
 			return
 		}
 	}
@@ -198,7 +198,7 @@ func (c *console) previewSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Error = message(err)
 		placeErrors(d.Controls, d.Error)
-		c.render(w, http.StatusBadRequest, "preview", page{Title: "Preview " + t.Name, Nav: "resources", Scope: s, Data: d})
+		c.render(w, r, http.StatusBadRequest, "preview", page{Title: "Preview " + t.Name, Nav: "resources", Scope: s, Data: d})
 		return
 	}
 	var started struct{ ContactId string }
@@ -206,7 +206,6 @@ func (c *console) previewSubmit(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, err)
 		return
 	}
-	c.opts.Requests.addTask(taskRef{Scope: s, InstanceID: t.InstanceID, ContactID: started.ContactId, Time: time.Now()})
 	http.Redirect(w, r, instancePath(s, t.InstanceID)+"c/"+started.ContactId+"?done=started", http.StatusSeeOther)
 }
 

@@ -1,7 +1,6 @@
 package console
 
 import (
-	"encoding/json"
 	"net/http"
 	"regexp"
 	"slices"
@@ -13,13 +12,12 @@ import (
 	"github.com/connectlocal/connectlocal/awsapi"
 )
 
-// MaxBodyBytes caps each body the ring keeps, so 1,000 entries stay a few tens of MiB at worst even though
-// the API accepts 1 MiB bodies.
+// MaxBodyBytes caps each body the ring keeps.
 const MaxBodyBytes = 64 << 10
 
-// MaxRingBodyBytes caps the bodies the whole ring keeps, so that the console stays within serve's memory
-// bounds (issue 10: RSS under 150 MB with the defaults) even when every request carries a large body: past
-// it, the oldest entries lose their bodies and keep the rest.
+// MaxRingBodyBytes caps the bodies the whole ring keeps (its default BodyBudget), so that the console stays
+// within serve's memory bounds (issue 10: RSS under 150 MB with the defaults) even when every request carries
+// a large body: past it, the oldest entries lose their bodies and keep the rest.
 const MaxRingBodyBytes = 16 << 20
 
 // Entry is one recorded request.
@@ -36,32 +34,21 @@ type Entry struct {
 	RequestBody  []byte
 	ResponseBody []byte
 	Truncated    bool // a body was longer than MaxBodyBytes
-	Dropped      bool // the bodies were dropped to keep the ring within MaxRingBodyBytes
+	Dropped      bool // the bodies were dropped to keep the ring within its BodyBudget
 	Header       http.Header
 }
 
-// taskRef is a task the console has seen started: the store has no way to list contacts, so the instance
-// page lists the tasks it saw start (through the API or the preview) since the server started.
-type taskRef struct {
-	Scope      connectlocal.Scope
-	InstanceID string
-	ContactID  string
-	Time       time.Time
-}
-
-const maxTasks = 10000
-
 // Requests is a bounded ring of the most recent exchanges, filled by Record as an awsapi After hook. It also
-// remembers which accounts and regions requests acted in and which tasks they started, which the store
-// cannot list.
+// remembers which accounts and regions requests acted in, so a scope shows up before it holds anything.
 type Requests struct {
-	mu     sync.Mutex
-	ring   []Entry
-	next   int // where the next entry goes
-	count  int
-	scopes map[connectlocal.Scope]time.Time
-	tasks  []taskRef
-	bodies int // bytes of the bodies the ring holds
+	// BodyBudget caps the body bytes kept across the ring (MaxRingBodyBytes); set it before the first Record.
+	BodyBudget int
+	mu         sync.Mutex
+	bodyBytes  int
+	ring       []Entry
+	seq        int // requests recorded so far; request k is at ring[k%len(ring)] while it is kept
+	dropFrom   int // the oldest request whose bodies may still be kept
+	scopes     map[connectlocal.Scope]time.Time
 }
 
 // NewRequests returns a ring that keeps the last n requests.
@@ -69,7 +56,7 @@ func NewRequests(n int) *Requests {
 	if n < 1 {
 		n = 1
 	}
-	return &Requests{ring: make([]Entry, n), scopes: map[connectlocal.Scope]time.Time{}}
+	return &Requests{BodyBudget: MaxRingBodyBytes, ring: make([]Entry, n), scopes: map[connectlocal.Scope]time.Time{}}
 }
 
 // unrecorded reports whether a request is left out of the ring: the console's own pages, so browsing the
@@ -96,32 +83,25 @@ func (r *Requests) Record(x *awsapi.Exchange) {
 
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.bodies -= bodySize(r.ring[r.next])
-	r.ring[r.next] = e
-	r.bodies += bodySize(e)
-	r.next = (r.next + 1) % len(r.ring)
-	r.count = min(r.count+1, len(r.ring))
-	// Oldest first, drop bodies until the ring is within its budget (the newest entry always keeps its own).
-	for i := r.count; i > 1 && r.bodies > MaxRingBodyBytes; i-- {
-		old := &r.ring[(r.next-i+len(r.ring))%len(r.ring)]
-		if n := bodySize(*old); n > 0 {
-			r.bodies -= n
+	slot := r.seq % len(r.ring)
+	r.bodyBytes += e.bodySize() - r.ring[slot].bodySize()
+	r.ring[slot] = e
+	r.seq++
+	// Over budget: drop the bodies of the oldest kept requests, never the newest one's.
+	r.dropFrom = max(r.dropFrom, r.seq-len(r.ring))
+	for ; r.bodyBytes > r.BodyBudget && r.dropFrom < r.seq-1; r.dropFrom++ {
+		old := &r.ring[r.dropFrom%len(r.ring)]
+		if size := old.bodySize(); size > 0 {
+			r.bodyBytes -= size
 			old.RequestBody, old.ResponseBody, old.Dropped = nil, nil, true
 		}
 	}
 	if x.Operation != "" {
 		r.scopes[x.Scope] = x.Start
 	}
-	if x.Operation == "StartTaskContact" && x.Status == 200 {
-		var in struct{ InstanceId string }
-		var out struct{ ContactId string }
-		if json.Unmarshal(x.RequestBody, &in) == nil && json.Unmarshal(x.ResponseBody, &out) == nil && out.ContactId != "" {
-			r.addTaskLocked(taskRef{Scope: x.Scope, InstanceID: in.InstanceId, ContactID: out.ContactId, Time: x.Start})
-		}
-	}
 }
 
-func bodySize(e Entry) int { return cap(e.RequestBody) + cap(e.ResponseBody) }
+func (e *Entry) bodySize() int { return len(e.RequestBody) + len(e.ResponseBody) }
 
 func clipBody(b []byte) ([]byte, bool) {
 	if len(b) > MaxBodyBytes {
@@ -130,27 +110,14 @@ func clipBody(b []byte) ([]byte, bool) {
 	return b, false
 }
 
-func (r *Requests) addTaskLocked(t taskRef) {
-	r.tasks = append(r.tasks, t)
-	if len(r.tasks) > maxTasks {
-		r.tasks = slices.Delete(r.tasks, 0, len(r.tasks)-maxTasks)
-	}
-}
-
-func (r *Requests) addTask(t taskRef) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.scopes[t.Scope] = t.Time
-	r.addTaskLocked(t)
-}
-
 // Entries returns the kept requests, newest first.
 func (r *Requests) Entries() []Entry {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := make([]Entry, 0, r.count)
-	for i := 1; i <= r.count; i++ {
-		e := r.ring[(r.next-i+len(r.ring))%len(r.ring)]
+	n := min(r.seq, len(r.ring))
+	out := make([]Entry, 0, n)
+	for k := r.seq - 1; k >= r.seq-n; k-- {
+		e := r.ring[k%len(r.ring)]
 		e.Header = nil // the list shows no headers; Entry hands them out redacted
 		out = append(out, e)
 	}
@@ -161,7 +128,7 @@ func (r *Requests) Entries() []Entry {
 func (r *Requests) Entry(id string) (Entry, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	for i := 0; i < r.count; i++ {
+	for i := range min(r.seq, len(r.ring)) {
 		if e := r.ring[i]; e.ID == id {
 			e.Header = redacted(e.Header)
 			return e, true
@@ -181,19 +148,6 @@ func (r *Requests) Scopes() []connectlocal.Scope {
 	slices.SortFunc(out, func(a, b connectlocal.Scope) int {
 		return strings.Compare(a.Account+"/"+a.Region, b.Account+"/"+b.Region)
 	})
-	return out
-}
-
-// Tasks returns the tasks seen started in an instance, newest first.
-func (r *Requests) Tasks(s connectlocal.Scope, instanceID string) []taskRef {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var out []taskRef
-	for i := len(r.tasks) - 1; i >= 0; i-- {
-		if t := r.tasks[i]; t.Scope == s && t.InstanceID == instanceID {
-			out = append(out, t)
-		}
-	}
 	return out
 }
 

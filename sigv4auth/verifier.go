@@ -50,11 +50,17 @@ func New(keys []Key) *Verifier {
 
 var regionRe = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
 
-// Before verifies the request's signature and sets x.Scope to the key's account and the scope's region.
+// Before verifies the request's signature and sets x.Scope to the key's account and the scope's region; a
+// refused request keeps the account of the key it names, or none when that key is unknown.
 func (v *Verifier) Before(r *http.Request, x *awsapi.Exchange) error {
 	if slices.Contains(v.Open, r.URL.Path) {
 		return nil
 	}
+	// Until the signature checks out the request acts in no account: a refused one is recorded (request log,
+	// console) under the account of the key it names when that key exists, never under an account read from
+	// an unverified key id (awsapi's --auth off rule), so a console signed in to one account cannot see what
+	// was sent, unsigned or mis-signed, in another's name.
+	x.Scope = connectlocal.Scope{}
 	h := r.Header.Get("Authorization")
 	if h == "" {
 		return connectlocal.Errorf(connectlocal.MissingAuth, "Missing Authentication Token")
@@ -70,6 +76,9 @@ func (v *Verifier) Before(r *http.Request, x *awsapi.Exchange) error {
 			"Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=%s", h)
 	}
 	key, ok := v.keys[a.AccessKeyID]
+	if ok {
+		x.Scope = connectlocal.Scope{Account: key.Account, Region: a.Region}
+	}
 	token := r.Header.Get("X-Amz-Security-Token")
 	if !ok || token != key.SessionToken {
 		return connectlocal.Errorf(connectlocal.UnknownKey, "The security token included in the request is invalid.")

@@ -302,15 +302,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	hooks.After = append(hooks.After, awsapi.LogHook(logger), m.After)
-	apiOpts := awsapi.Options{DefaultAccount: *account, Logger: logger, Version: version(), StoreKind: kind,
+	apiOpts := awsapi.Options{DefaultAccount: *account, Logger: logger, Hooks: hooks, Version: version(), StoreKind: kind,
 		CaptureBodies: level <= slog.LevelDebug, // bodies only when they are logged (the console keeps them too)
-		Hooks:         hooks}
-	mountConsole := setupConsole(*consoleOn, &apiOpts, svc, *account, logger)
+		AuthScoped:    *trust.auth == "sigv4"}
+	mountConsole := setupConsole(*consoleOn, &apiOpts, svc, *account, trust.keys, logger)
 	api := awsapi.New(svc, apiOpts)
 	mountConsole(api)
 	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName) // awsJson1_0: POST / + X-Amz-Target
-	trust.mount(api)
 	api.Mount("GET /_connectlocal/metrics", m.Handler(), nil)
+	trust.mount(api)
 	if *seedFile != "" {
 		res, err := seed.Apply(ctx, svc, seeded)
 		if err != nil {

@@ -21,6 +21,7 @@ type trustFlags struct {
 	auth, credentials, throttle, faults *string
 	faultsHeader, pprof                 *bool
 	faultsSeed                          *uint64
+	keys                                []sigv4auth.Key // --auth sigv4's keys, once hooks has read them
 }
 
 func addTrustFlags(fs *flag.FlagSet) *trustFlags {
@@ -53,6 +54,7 @@ func (t *trustFlags) hooks(ctx context.Context, defaultAccount string, maxBody i
 		if err != nil {
 			return h, nil, err
 		}
+		t.keys = keys
 		v := sigv4auth.New(keys)
 		v.MaxBodyBytes = maxBody
 		h.Before = append(h.Before, v.Before)
