@@ -241,12 +241,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s must be debug, info, warn or error, not %q", flagName("log-level"), *logLevel)
 	}
 	hopts := &slog.HandlerOptions{Level: level}
+	logOut := newBatchedWriter(stderr)
+	defer logOut.Close()
 	var logger *slog.Logger
 	switch *logFormat {
 	case "text":
-		logger = slog.New(slog.NewTextHandler(stderr, hopts))
+		logger = slog.New(slog.NewTextHandler(logOut, hopts))
 	case "json":
-		logger = slog.New(slog.NewJSONHandler(stderr, hopts))
+		logger = slog.New(slog.NewJSONHandler(logOut, hopts))
 	default:
 		return fmt.Errorf("%s must be text or json, not %q", flagName("log-format"), *logFormat)
 	}
