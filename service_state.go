@@ -85,22 +85,14 @@ func (s *Service) Reset(ctx context.Context, m ScopeMatch) (Counts, error) {
 				return err
 			}
 			for _, inst := range insts {
-				nt, err := tx.CountTaskTemplates(scope, inst.ID)
-				if err != nil {
-					return err
-				}
-				nf, err := tx.CountContactFlows(scope, inst.ID)
-				if err != nil {
-					return err
-				}
-				nc, err := tx.CountContacts(scope, inst.ID)
+				held, err := countInstance(tx, scope, inst.ID, tx.CountContacts)
 				if err != nil {
 					return err
 				}
 				if err := tx.DeleteInstance(scope, inst.ID); err != nil {
 					return err
 				}
-				removed = removed.Add(Counts{Instances: 1, TaskTemplates: nt, ContactFlows: nf, Contacts: nc})
+				removed = removed.Add(held)
 			}
 			n, err := tx.DeleteScopeTokens(scope)
 			if err != nil {
@@ -111,6 +103,23 @@ func (s *Service) Reset(ctx context.Context, m ScopeMatch) (Counts, error) {
 		return nil
 	})
 	return removed, err
+}
+
+// countInstance counts one instance and what it holds; contacts counts its contacts (all, or the active ones).
+func countInstance(tx Tx, scope Scope, id string, contacts func(Scope, string) (int, error)) (Counts, error) {
+	nt, err := tx.CountTaskTemplates(scope, id)
+	if err != nil {
+		return Counts{}, err
+	}
+	nf, err := tx.CountContactFlows(scope, id)
+	if err != nil {
+		return Counts{}, err
+	}
+	nc, err := contacts(scope, id)
+	if err != nil {
+		return Counts{}, err
+	}
+	return Counts{Instances: 1, TaskTemplates: nt, ContactFlows: nf, Contacts: nc}, nil
 }
 
 func allInstances(tx Tx, scope Scope) ([]Instance, error) {
@@ -576,20 +585,13 @@ func (s *Service) Inventory(ctx context.Context) (Counts, error) {
 			if err != nil {
 				return err
 			}
+			active := func(s Scope, id string) (int, error) { return tx.CountActiveContacts(s, id, now) }
 			for _, inst := range insts {
-				nt, err := tx.CountTaskTemplates(scope, inst.ID)
+				held, err := countInstance(tx, scope, inst.ID, active)
 				if err != nil {
 					return err
 				}
-				nf, err := tx.CountContactFlows(scope, inst.ID)
-				if err != nil {
-					return err
-				}
-				na, err := tx.CountActiveContacts(scope, inst.ID, now)
-				if err != nil {
-					return err
-				}
-				c = c.Add(Counts{Instances: 1, TaskTemplates: nt, ContactFlows: nf, Contacts: na})
+				c = c.Add(held)
 			}
 		}
 		return nil

@@ -299,15 +299,9 @@ func (h *Handler) getResourceRequestStatus(_ context.Context, scope connectlocal
 
 // cancelResourceRequest: only PENDING or IN_PROGRESS requests can be canceled (API reference,
 // CancelResourceRequest). Requests here finish before their answer, so canceling one changes nothing and
-// answers with its event as it is.
-func (h *Handler) cancelResourceRequest(_ context.Context, scope connectlocal.Scope, in map[string]any) (any, error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	req, err := h.lookup(scope, in)
-	if err != nil {
-		return nil, err
-	}
-	return map[string]any{"ProgressEvent": req.event}, nil
+// answers with its event as it is, as GetResourceRequestStatus would.
+func (h *Handler) cancelResourceRequest(ctx context.Context, scope connectlocal.Scope, in map[string]any) (any, error) {
+	return h.getResourceRequestStatus(ctx, scope, in)
 }
 
 // listResourceRequests lists the scope's requests, newest first, 20 a page by default (the model's doc).
