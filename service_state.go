@@ -122,55 +122,40 @@ func countInstance(tx Tx, scope Scope, id string, contacts func(Scope, string) (
 	return Counts{Instances: 1, TaskTemplates: nt, ContactFlows: nf, Contacts: nc}, nil
 }
 
-func allInstances(tx Tx, scope Scope) ([]Instance, error) {
-	var out []Instance
-	after := Cursor{}
+// allPages reads a keyset list to its end, a thousand items a fetch.
+func allPages[T any](fetch func(after Cursor, limit int) ([]T, error), cursor func(T) Cursor) ([]T, error) {
+	const limit = 1000
+	var out []T
+	var after Cursor
 	for {
-		page, err := tx.ListInstances(scope, after, 1000)
+		page, err := fetch(after, limit)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, page...)
-		if len(page) < 1000 {
+		if len(page) < limit {
 			return out, nil
 		}
-		last := page[len(page)-1]
-		after = Cursor{CreatedTime: last.CreatedTime, ID: last.ID}
+		after = cursor(page[len(page)-1])
 	}
+}
+
+func allInstances(tx Tx, scope Scope) ([]Instance, error) {
+	return allPages(func(after Cursor, limit int) ([]Instance, error) { return tx.ListInstances(scope, after, limit) },
+		func(i Instance) Cursor { return Cursor{CreatedTime: i.CreatedTime, ID: i.ID} })
 }
 
 func allTemplates(tx Tx, scope Scope, inst string) ([]TaskTemplate, error) {
-	var out []TaskTemplate
-	after := Cursor{}
-	for {
-		page, err := tx.ListTaskTemplates(scope, inst, TemplateFilter{}, after, 1000)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page...)
-		if len(page) < 1000 {
-			return out, nil
-		}
-		last := page[len(page)-1]
-		after = Cursor{CreatedTime: last.CreatedTime, ID: last.ID}
-	}
+	return allPages(func(after Cursor, limit int) ([]TaskTemplate, error) {
+		return tx.ListTaskTemplates(scope, inst, TemplateFilter{}, after, limit)
+	}, func(t TaskTemplate) Cursor { return Cursor{CreatedTime: t.CreatedTime, ID: t.ID} })
 }
 
 func allFlows(tx Tx, scope Scope, inst string) ([]ContactFlow, error) {
-	var out []ContactFlow
-	after := Cursor{}
-	for {
-		page, err := tx.ListContactFlows(scope, inst, nil, after, 1000)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page...)
-		if len(page) < 1000 {
-			return out, nil
-		}
-		last := page[len(page)-1]
-		after = Cursor{CreatedTime: last.CreatedTime, ID: last.ID}
-	}
+	return allPages(func(after Cursor, limit int) ([]ContactFlow, error) {
+		return tx.ListContactFlows(scope, inst, nil, after, limit)
+	},
+		func(f ContactFlow) Cursor { return Cursor{CreatedTime: f.CreatedTime, ID: f.ID} })
 }
 
 // Export reads the whole store on one snapshot, scopes by account then region, resources by creation.
