@@ -89,12 +89,8 @@ type defaultIn struct {
 // editSubmit sends the whole edited template as one UpdateTaskTemplate through API.Call, so the model's
 // checks and the template rules apply exactly as on the wire; each violation is shown beside its row.
 func (c *console) editSubmit(w http.ResponseWriter, r *http.Request) {
-	s, t, ok := c.loadTemplate(w, r)
+	s, t, ok := c.loadTemplateForm(w, r)
 	if !ok {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		c.fail(w, r, connectlocal.Errorf(connectlocal.InvalidArgument, "The form could not be read"))
 		return
 	}
 	f := r.PostForm

@@ -104,6 +104,19 @@ func (c *console) loadTemplate(w http.ResponseWriter, r *http.Request) (connectl
 	return s, t, true
 }
 
+// loadTemplateForm is loadTemplate for a submitted form: it also parses the form, answering when it cannot.
+func (c *console) loadTemplateForm(w http.ResponseWriter, r *http.Request) (connectlocal.Scope, connectlocal.TaskTemplate, bool) {
+	s, t, ok := c.loadTemplate(w, r)
+	if !ok {
+		return s, t, false
+	}
+	if err := r.ParseForm(); err != nil {
+		c.fail(w, r, connectlocal.Errorf(connectlocal.InvalidArgument, "The form could not be read"))
+		return s, t, false
+	}
+	return s, t, true
+}
+
 func (c *console) preview(w http.ResponseWriter, r *http.Request) {
 	s, t, ok := c.loadTemplate(w, r)
 	if !ok {
@@ -121,12 +134,8 @@ type refIn struct {
 // previewSubmit starts a task from the form through StartTaskContact itself (API.Call), so the model's checks
 // and the template rules decide; a refusal is shown next to the control it names.
 func (c *console) previewSubmit(w http.ResponseWriter, r *http.Request) {
-	s, t, ok := c.loadTemplate(w, r)
+	s, t, ok := c.loadTemplateForm(w, r)
 	if !ok {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		c.fail(w, r, connectlocal.Errorf(connectlocal.InvalidArgument, "The form could not be read"))
 		return
 	}
 	ctls := controls(t)
