@@ -32,8 +32,6 @@ func associationOut(scope connectlocal.Scope, as connectlocal.AnalyticsDataAssoc
 		ResourceShareId: as.ResourceShareID, ResourceShareArn: as.ResourceShareARN(scope), ResourceShareStatus: connectlocal.ResourceShareStatus}
 }
 
-func init() { register("AssociateAnalyticsDataSet", associateAnalyticsDataSet) }
-
 func associateAnalyticsDataSet(ctx context.Context, a *API, scope connectlocal.Scope, in *AssociateAnalyticsDataSetRequest) (*AssociateAnalyticsDataSetResponse, error) {
 	list, err := a.svc.AssociateAnalyticsDataSets(ctx, scope, in.InstanceId, []string{in.DataSetId}, val(in.TargetAccountId))
 	if err != nil {

@@ -22,8 +22,6 @@ type BatchAssociateAnalyticsDataSetResponse struct {
 	Errors  []ErrorResult
 }
 
-func init() { register("BatchAssociateAnalyticsDataSet", batchAssociateAnalyticsDataSet) }
-
 func batchAssociateAnalyticsDataSet(ctx context.Context, a *API, scope connectlocal.Scope, in *BatchAssociateAnalyticsDataSetRequest) (*BatchAssociateAnalyticsDataSetResponse, error) {
 	list, err := a.svc.AssociateAnalyticsDataSets(ctx, scope, in.InstanceId, in.DataSetIds, val(in.TargetAccountId))
 	if err != nil {

@@ -17,8 +17,6 @@ type BatchDisassociateAnalyticsDataSetResponse struct {
 	Errors  []ErrorResult
 }
 
-func init() { register("BatchDisassociateAnalyticsDataSet", batchDisassociateAnalyticsDataSet) }
-
 // batchDisassociateAnalyticsDataSet reports each data set that was not associated as an ErrorResult whose
 // code is ResourceNotFoundException and whose message names the data set (ErrorResult has no DataSetId
 // member; decided).

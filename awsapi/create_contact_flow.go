@@ -22,8 +22,6 @@ type CreateContactFlowResponse struct {
 	FlowContentSha256 string
 }
 
-func init() { register("CreateContactFlow", createContactFlow) }
-
 func createContactFlow(ctx context.Context, a *API, scope connectlocal.Scope, in *CreateContactFlowRequest) (*CreateContactFlowResponse, error) {
 	f, err := a.svc.CreateContactFlow(ctx, scope, connectlocal.CreateContactFlowInput{
 		InstanceID: in.InstanceId, Name: in.Name, Type: in.Type, Description: val(in.Description),

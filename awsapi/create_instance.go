@@ -21,8 +21,6 @@ type CreateInstanceResponse struct {
 	Arn string
 }
 
-func init() { register("CreateInstance", createInstance) }
-
 func createInstance(ctx context.Context, a *API, scope connectlocal.Scope, in *CreateInstanceRequest) (*CreateInstanceResponse, error) {
 	inst, err := a.svc.CreateInstance(ctx, scope, connectlocal.CreateInstanceInput{
 		IdentityManagementType: in.IdentityManagementType, Alias: val(in.InstanceAlias), DirectoryID: val(in.DirectoryId),

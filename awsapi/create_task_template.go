@@ -24,8 +24,6 @@ type CreateTaskTemplateResponse struct {
 	Arn string
 }
 
-func init() { register("CreateTaskTemplate", createTaskTemplate) }
-
 func createTaskTemplate(ctx context.Context, a *API, scope connectlocal.Scope, in *CreateTaskTemplateRequest) (*CreateTaskTemplateResponse, error) {
 	t, err := a.svc.CreateTaskTemplate(ctx, scope, in.domain())
 	if err != nil {

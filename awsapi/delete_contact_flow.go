@@ -11,8 +11,6 @@ type DeleteContactFlowRequest struct {
 	ContactFlowId string
 }
 
-func init() { register("DeleteContactFlow", deleteContactFlow) }
-
 func deleteContactFlow(ctx context.Context, a *API, scope connectlocal.Scope, in *DeleteContactFlowRequest) (*empty, error) {
 	return &empty{}, a.svc.DeleteContactFlow(ctx, scope, in.InstanceId, in.ContactFlowId)
 }

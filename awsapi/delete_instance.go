@@ -11,8 +11,6 @@ type DeleteInstanceRequest struct {
 	ClientToken *string
 }
 
-func init() { register("DeleteInstance", deleteInstance) }
-
 func deleteInstance(ctx context.Context, a *API, scope connectlocal.Scope, in *DeleteInstanceRequest) (*empty, error) {
 	return &empty{}, a.svc.DeleteInstance(ctx, scope, in.InstanceId, val(in.ClientToken))
 }

@@ -13,8 +13,6 @@ type DeleteTaskTemplateRequest struct {
 
 type empty struct{}
 
-func init() { register("DeleteTaskTemplate", deleteTaskTemplate) }
-
 func deleteTaskTemplate(ctx context.Context, a *API, scope connectlocal.Scope, in *DeleteTaskTemplateRequest) (*empty, error) {
 	return &empty{}, a.svc.DeleteTaskTemplate(ctx, scope, in.InstanceId, in.TaskTemplateId)
 }

@@ -42,8 +42,6 @@ type DescribeContactResponse struct {
 	Contact Contact
 }
 
-func init() { register("DescribeContact", describeContact) }
-
 func describeContact(ctx context.Context, a *API, scope connectlocal.Scope, in *DescribeContactRequest) (*DescribeContactResponse, error) {
 	c, err := a.svc.DescribeContact(ctx, scope, in.InstanceId, in.ContactId)
 	if err != nil {

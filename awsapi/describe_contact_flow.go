@@ -30,8 +30,6 @@ type DescribeContactFlowResponse struct {
 	ContactFlow ContactFlow
 }
 
-func init() { register("DescribeContactFlow", describeContactFlow) }
-
 func describeContactFlow(ctx context.Context, a *API, scope connectlocal.Scope, in *DescribeContactFlowRequest) (*DescribeContactFlowResponse, error) {
 	f, tags, err := a.svc.DescribeContactFlow(ctx, scope, in.InstanceId, in.ContactFlowId)
 	if err != nil {

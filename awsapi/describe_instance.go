@@ -28,8 +28,6 @@ type DescribeInstanceResponse struct {
 	Instance Instance
 }
 
-func init() { register("DescribeInstance", describeInstance) }
-
 func instanceOut(scope connectlocal.Scope, inst connectlocal.Instance, tags map[string]string) Instance {
 	return Instance{Id: inst.ID, Arn: scope.InstanceARN(inst.ID), IdentityManagementType: inst.IdentityManagementType,
 		InstanceAlias: str(inst.Alias), CreatedTime: stamp(inst.CreatedTime), ServiceRole: inst.ServiceRole,

@@ -20,8 +20,6 @@ type DescribeInstanceAttributeResponse struct {
 	Attribute Attribute
 }
 
-func init() { register("DescribeInstanceAttribute", describeInstanceAttribute) }
-
 func describeInstanceAttribute(ctx context.Context, a *API, scope connectlocal.Scope, in *DescribeInstanceAttributeRequest) (*DescribeInstanceAttributeResponse, error) {
 	attr, err := a.svc.DescribeInstanceAttribute(ctx, scope, in.InstanceId, in.AttributeType)
 	if err != nil {

@@ -12,8 +12,6 @@ type DisassociateAnalyticsDataSetRequest struct {
 	TargetAccountId *string
 }
 
-func init() { register("DisassociateAnalyticsDataSet", disassociateAnalyticsDataSet) }
-
 // disassociateAnalyticsDataSet answers ResourceNotFoundException for a data set that is not associated
 // (decided: the single form has no Errors list to report it in).
 func disassociateAnalyticsDataSet(ctx context.Context, a *API, scope connectlocal.Scope, in *DisassociateAnalyticsDataSetRequest) (*empty, error) {

@@ -41,8 +41,6 @@ func templateOut(scope connectlocal.Scope, t connectlocal.TaskTemplate, tags map
 	}
 }
 
-func init() { register("GetTaskTemplate", getTaskTemplate) }
-
 func getTaskTemplate(ctx context.Context, a *API, scope connectlocal.Scope, in *GetTaskTemplateRequest) (*GetTaskTemplateResponse, error) {
 	var version int64
 	if in.SnapshotVersion != nil {

@@ -49,11 +49,9 @@ type API struct {
 // decoded by encoding/json with UseNumber.
 type operation func(ctx context.Context, a *API, scope connectlocal.Scope, in map[string]any) (any, error)
 
-// operations lists the handler of every model operation; a test checks it matches the model exactly.
-var operations = map[string]operation{}
-
-func register[In, Out any](name string, fn func(ctx context.Context, a *API, scope connectlocal.Scope, in *In) (Out, error)) {
-	operations[name] = func(ctx context.Context, a *API, scope connectlocal.Scope, merged map[string]any) (any, error) {
+// handle adapts a typed handler to an operation: the merged input is filled into its wire struct first.
+func handle[In, Out any](fn func(ctx context.Context, a *API, scope connectlocal.Scope, in *In) (Out, error)) operation {
+	return func(ctx context.Context, a *API, scope connectlocal.Scope, merged map[string]any) (any, error) {
 		in := new(In)
 		if err := fill(merged, in); err != nil {
 			return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "Could not read the request: %s", jsonProblem(err))

@@ -18,8 +18,6 @@ type ListAnalyticsDataAssociationsResponse struct {
 	NextToken *string `json:",omitempty"`
 }
 
-func init() { register("ListAnalyticsDataAssociations", listAnalyticsDataAssociations) }
-
 func listAnalyticsDataAssociations(ctx context.Context, a *API, scope connectlocal.Scope, in *ListAnalyticsDataAssociationsRequest) (*ListAnalyticsDataAssociationsResponse, error) {
 	page := connectlocal.Page{Token: val(in.NextToken)}
 	if in.MaxResults != nil {

@@ -27,8 +27,6 @@ type ListContactFlowsResponse struct {
 	NextToken              *string `json:",omitempty"`
 }
 
-func init() { register("ListContactFlows", listContactFlows) }
-
 func listContactFlows(ctx context.Context, a *API, scope connectlocal.Scope, in *ListContactFlowsRequest) (*ListContactFlowsResponse, error) {
 	page := connectlocal.Page{Token: val(in.NextToken)}
 	if in.MaxResults != nil {

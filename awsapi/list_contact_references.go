@@ -33,8 +33,6 @@ type ListContactReferencesResponse struct {
 	NextToken            *string `json:",omitempty"`
 }
 
-func init() { register("ListContactReferences", listContactReferences) }
-
 // referenceSummary puts a reference in its type's member of the union. A task carries only the five types
 // below (spec-facts §7.4), so ATTACHMENT and the EMAIL_MESSAGE types are never listed.
 func referenceSummary(r connectlocal.NamedReference) ReferenceSummary {

@@ -17,8 +17,6 @@ type ListInstanceAttributesResponse struct {
 	NextToken  *string `json:",omitempty"`
 }
 
-func init() { register("ListInstanceAttributes", listInstanceAttributes) }
-
 func listInstanceAttributes(ctx context.Context, a *API, scope connectlocal.Scope, in *ListInstanceAttributesRequest) (*ListInstanceAttributesResponse, error) {
 	page := connectlocal.Page{Token: val(in.NextToken)}
 	if in.MaxResults != nil {

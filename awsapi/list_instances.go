@@ -29,8 +29,6 @@ type ListInstancesResponse struct {
 	NextToken           *string `json:",omitempty"`
 }
 
-func init() { register("ListInstances", listInstances) }
-
 func listInstances(ctx context.Context, a *API, scope connectlocal.Scope, in *ListInstancesRequest) (*ListInstancesResponse, error) {
 	page := connectlocal.Page{Token: val(in.NextToken)}
 	if in.MaxResults != nil {

@@ -14,8 +14,6 @@ type ListTagsForResourceResponse struct {
 	Tags map[string]string `json:"tags,omitempty"` // omitted when none: the model's TagMap holds at least one
 }
 
-func init() { register("ListTagsForResource", listTagsForResource) }
-
 func listTagsForResource(ctx context.Context, a *API, scope connectlocal.Scope, in *ListTagsForResourceRequest) (*ListTagsForResourceResponse, error) {
 	tags, err := a.svc.ListTagsForResource(ctx, scope, in.ResourceArn)
 	if err != nil {

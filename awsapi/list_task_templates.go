@@ -29,8 +29,6 @@ type ListTaskTemplatesResponse struct {
 	NextToken     *string `json:",omitempty"`
 }
 
-func init() { register("ListTaskTemplates", listTaskTemplates) }
-
 func listTaskTemplates(ctx context.Context, a *API, scope connectlocal.Scope, in *ListTaskTemplatesRequest) (*ListTaskTemplatesResponse, error) {
 	page := connectlocal.Page{Token: val(in.NextToken)}
 	if in.MaxResults != nil {

@@ -121,8 +121,6 @@ type SearchContactsResponse struct {
 	TotalCount int64
 }
 
-func init() { register("SearchContacts", searchContacts) }
-
 func timeRangeIn(r SearchContactsTimeRange) connectlocal.SearchTimeRange {
 	return connectlocal.SearchTimeRange{Type: r.Type, Start: time.Time(r.StartTime).UTC(), End: time.Time(r.EndTime).UTC()}
 }

@@ -71,8 +71,6 @@ func contactExpiry(raw json.RawMessage) (int, error) {
 	return *d.ValueInteger, nil
 }
 
-func init() { register("StartTaskContact", startTaskContact) }
-
 func startTaskContact(ctx context.Context, a *API, scope connectlocal.Scope, in *StartTaskContactRequest) (*StartTaskContactResponse, error) {
 	task := connectlocal.StartTaskContactInput{
 		InstanceID: in.InstanceId, PreviousContactID: val(in.PreviousContactId), RelatedContactID: val(in.RelatedContactId),

@@ -13,8 +13,6 @@ type StopContactRequest struct {
 	DisconnectReason json.RawMessage
 }
 
-func init() { register("StopContact", stopContact) }
-
 func stopContact(ctx context.Context, a *API, scope connectlocal.Scope, in *StopContactRequest) (*empty, error) {
 	withReason := len(in.DisconnectReason) > 0 && string(in.DisconnectReason) != "null"
 	return &empty{}, a.svc.StopContact(ctx, scope, in.InstanceId, in.ContactId, withReason)

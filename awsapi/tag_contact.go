@@ -14,8 +14,6 @@ type TagContactRequest struct {
 
 type TagContactResponse struct{}
 
-func init() { register("TagContact", tagContact) }
-
 func tagContact(ctx context.Context, a *API, scope connectlocal.Scope, in *TagContactRequest) (*TagContactResponse, error) {
 	return &TagContactResponse{}, a.svc.TagContact(ctx, scope, in.InstanceId, in.ContactId, in.Tags)
 }

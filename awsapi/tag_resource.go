@@ -11,8 +11,6 @@ type TagResourceRequest struct {
 	Tags        map[string]string `json:"tags"`
 }
 
-func init() { register("TagResource", tagResource) }
-
 func tagResource(ctx context.Context, a *API, scope connectlocal.Scope, in *TagResourceRequest) (*empty, error) {
 	return &empty{}, a.svc.TagResource(ctx, scope, in.ResourceArn, in.Tags)
 }

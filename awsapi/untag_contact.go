@@ -14,8 +14,6 @@ type UntagContactRequest struct {
 
 type UntagContactResponse struct{}
 
-func init() { register("UntagContact", untagContact) }
-
 func untagContact(ctx context.Context, a *API, scope connectlocal.Scope, in *UntagContactRequest) (*UntagContactResponse, error) {
 	return &UntagContactResponse{}, a.svc.UntagContact(ctx, scope, in.InstanceId, in.ContactId, in.TagKeys)
 }

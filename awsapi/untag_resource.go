@@ -11,8 +11,6 @@ type UntagResourceRequest struct {
 	TagKeys     []string `json:"tagKeys"`
 }
 
-func init() { register("UntagResource", untagResource) }
-
 func untagResource(ctx context.Context, a *API, scope connectlocal.Scope, in *UntagResourceRequest) (*empty, error) {
 	return &empty{}, a.svc.UntagResource(ctx, scope, in.ResourceArn, in.TagKeys)
 }

@@ -22,8 +22,6 @@ type UpdateContactRequest struct {
 
 type UpdateContactResponse struct{}
 
-func init() { register("UpdateContact", updateContact) }
-
 func present(raw json.RawMessage) bool { return len(raw) > 0 && string(raw) != "null" }
 
 func updateContact(ctx context.Context, a *API, scope connectlocal.Scope, in *UpdateContactRequest) (*UpdateContactResponse, error) {

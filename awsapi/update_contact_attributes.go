@@ -14,8 +14,6 @@ type UpdateContactAttributesRequest struct {
 
 type UpdateContactAttributesResponse struct{}
 
-func init() { register("UpdateContactAttributes", updateContactAttributes) }
-
 func updateContactAttributes(ctx context.Context, a *API, scope connectlocal.Scope, in *UpdateContactAttributesRequest) (*UpdateContactAttributesResponse, error) {
 	return &UpdateContactAttributesResponse{}, a.svc.UpdateContactAttributes(ctx, scope, in.InstanceId, in.InitialContactId, in.Attributes)
 }

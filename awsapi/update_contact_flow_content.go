@@ -12,8 +12,6 @@ type UpdateContactFlowContentRequest struct {
 	Content       string
 }
 
-func init() { register("UpdateContactFlowContent", updateContactFlowContent) }
-
 func updateContactFlowContent(ctx context.Context, a *API, scope connectlocal.Scope, in *UpdateContactFlowContentRequest) (*empty, error) {
 	return &empty{}, a.svc.UpdateContactFlowContent(ctx, scope, in.InstanceId, in.ContactFlowId, in.Content)
 }

@@ -15,8 +15,6 @@ type UpdateContactScheduleRequest struct {
 
 type UpdateContactScheduleResponse struct{}
 
-func init() { register("UpdateContactSchedule", updateContactSchedule) }
-
 func updateContactSchedule(ctx context.Context, a *API, scope connectlocal.Scope, in *UpdateContactScheduleRequest) (*UpdateContactScheduleResponse, error) {
 	at := time.Time(in.ScheduledTime).UTC()
 	return &UpdateContactScheduleResponse{}, a.svc.UpdateContactSchedule(ctx, scope, in.InstanceId, in.ContactId, at)

@@ -13,8 +13,6 @@ type UpdateInstanceAttributeRequest struct {
 	ClientToken   *string // an update of one value is idempotent by itself
 }
 
-func init() { register("UpdateInstanceAttribute", updateInstanceAttribute) }
-
 func updateInstanceAttribute(ctx context.Context, a *API, scope connectlocal.Scope, in *UpdateInstanceAttributeRequest) (*empty, error) {
 	return &empty{}, a.svc.UpdateInstanceAttribute(ctx, scope, in.InstanceId, in.AttributeType, in.Value)
 }

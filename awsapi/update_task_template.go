@@ -19,8 +19,6 @@ type UpdateTaskTemplateRequest struct {
 	Fields           *[]TaskTemplateField
 }
 
-func init() { register("UpdateTaskTemplate", updateTaskTemplate) }
-
 func updateTaskTemplate(ctx context.Context, a *API, scope connectlocal.Scope, in *UpdateTaskTemplateRequest) (*GetTaskTemplateResponse, error) {
 	t, err := a.svc.UpdateTaskTemplate(ctx, scope, in.domain())
 	if err != nil {
