@@ -27,6 +27,8 @@ const (
 	BadSignature                 // the SigV4 signature does not match, or its date is outside the window
 	MissingAuth                  // the request carries no SigV4 Authorization at all
 	IncompleteAuth               // the Authorization header lacks a part SigV4 needs
+	InUse                        // the resource is referenced by another and cannot be deleted (or changed so)
+	Conflict                     // the request conflicts with the resource's current state (ResourceConflictException)
 	codeEnd                      // end marker for exhaustive table tests
 )
 
@@ -41,7 +43,7 @@ func Codes() []Code {
 
 var codeNames = [...]string{"Internal", "NotFound", "AlreadyExists", "InvalidArgument", "InvalidRequest",
 	"InvalidTemplate", "QuotaExceeded", "LimitExceeded", "DuplicateName", "InvalidFlow", "FlowNotPublished",
-	"Throttled", "UnknownOperation", "UnknownKey", "BadSignature", "MissingAuth", "IncompleteAuth"}
+	"Throttled", "UnknownOperation", "UnknownKey", "BadSignature", "MissingAuth", "IncompleteAuth", "InUse", "Conflict"}
 
 func (c Code) String() string {
 	if c >= 0 && int(c) < len(codeNames) {

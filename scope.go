@@ -100,8 +100,7 @@ func ParseARN(arn string) (ResourceName, bool) {
 		if segs[3] == "" {
 			return ResourceName{}, false
 		}
-		switch k := ResourceKind(segs[2]); k {
-		case KindTaskTemplate, KindContactFlow, KindContact:
+		if k := ResourceKind(segs[2]); k == KindTaskTemplate || k == KindContactFlow || k == KindContact || arnKinds[k] {
 			rn.Kind, rn.ID = k, segs[3]
 			return rn, true
 		}

@@ -123,6 +123,24 @@ type Tx interface {
 	Token(s Scope, key TokenKey, now time.Time) (string, bool, error)
 	// PutToken records value under key until expires.
 	PutToken(s Scope, key TokenKey, value string, expires time.Time) error
+
+	ObjectTx
+}
+
+// ObjectTx is the part of Tx that keeps an instance's routing objects (object.go). DeleteInstance removes
+// them with the instance.
+type ObjectTx interface {
+	GetObject(s Scope, instanceID string, kind ResourceKind, id string) (Object, error)
+	// FindObject returns the object of the kind whose Name is name; NotFound when there is none.
+	FindObject(s Scope, instanceID string, kind ResourceKind, name string) (Object, error)
+	// ListObjects returns the instance's objects of the kind, in (CreatedTime, ID) order.
+	ListObjects(s Scope, instanceID string, kind ResourceKind, after Cursor, limit int) ([]Object, error)
+	CountObjects(s Scope, instanceID string, kind ResourceKind) (int, error)
+	// PutObject inserts or replaces; AlreadyExists when another object of the instance's kind has o.Name
+	// (an empty Name never clashes). A replaced object keeps its CreatedTime as given by the caller.
+	PutObject(s Scope, o Object) error
+	// DeleteObject removes the object and the tags of its ARN; NotFound when there is none.
+	DeleteObject(s Scope, instanceID string, kind ResourceKind, id string) error
 }
 
 // TokenKey identifies an idempotency token: the operation, the instance it acts in (empty for

@@ -32,6 +32,9 @@ var wireTypes = map[connectlocal.Code][]string{
 	connectlocal.BadSignature:   {"InvalidSignatureException"},
 	connectlocal.MissingAuth:    {"MissingAuthenticationTokenException"},
 	connectlocal.IncompleteAuth: {"IncompleteSignatureException"},
+	// Routing objects (issue 20): a delete of what another object uses, and a change the state forbids.
+	connectlocal.InUse:    {"ResourceInUseException", "InvalidRequestException"},
+	connectlocal.Conflict: {"ResourceConflictException", "InvalidRequestException"},
 }
 
 // unmodelledStatus gives the status of the error types no operation's model lists.

@@ -32,6 +32,9 @@ type Store struct {
 	flowOrder  map[instKey]*index
 	flowNames  map[instKey]map[string]string
 	contacts   map[childKey]connectlocal.Contact
+	objects    map[objKey]connectlocal.Object // objects.go
+	objOrder   map[kindKey]*index
+	objNames   map[kindKey]map[string]string
 	tags       map[tagKey]map[string]string
 	tokens     map[tokenKey]token
 	instTokens map[instKey][]tokenKey
@@ -78,6 +81,9 @@ func New() *Store {
 		flowOrder:  map[instKey]*index{},
 		flowNames:  map[instKey]map[string]string{},
 		contacts:   map[childKey]connectlocal.Contact{},
+		objects:    map[objKey]connectlocal.Object{},
+		objOrder:   map[kindKey]*index{},
+		objNames:   map[kindKey]map[string]string{},
 		tags:       map[tagKey]map[string]string{},
 		tokens:     map[tokenKey]token{},
 		instTokens: map[instKey][]tokenKey{},

@@ -150,6 +150,7 @@ func (t *tx) DeleteInstance(s connectlocal.Scope, id string) error {
 			delMap(t, t.s.contacts, ck)
 		}
 	}
+	t.deleteObjects(s, k)
 	delMap(t, t.s.tags, tagKey{s, s.InstanceARN(id)})
 	for _, tk := range t.s.instTokens[k] {
 		delMap(t, t.s.tokens, tk)

@@ -307,7 +307,7 @@ func (t *txn) DeleteInstance(s connectlocal.Scope, id string) error {
 	if n == 0 {
 		return notFound("instance", id)
 	}
-	for _, table := range []string{"templates", "template_versions", "flows", "contacts", "tokens", "counters"} {
+	for _, table := range []string{"templates", "template_versions", "flows", "contacts", "tokens", "counters", "objects"} {
 		if _, err := t.exec(`DELETE FROM `+table+` WHERE account = $1 AND region = $2 AND instance_id = $3`, s.Account, s.Region, id); err != nil {
 			return err
 		}

@@ -311,7 +311,7 @@ func (t *txn) DeleteInstance(s connectlocal.Scope, id string) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return notFound("instance", id)
 	}
-	for _, table := range []string{"templates", "template_versions", "flows", "contacts", "tokens", "counters"} {
+	for _, table := range []string{"templates", "template_versions", "flows", "contacts", "tokens", "counters", "objects"} {
 		if _, err := t.exec(`DELETE FROM `+table+` WHERE account = ? AND region = ? AND instance_id = ?`, s.Account, s.Region, id); err != nil {
 			return err
 		}
