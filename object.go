@@ -75,3 +75,64 @@ func EncodeObject(o *Object, v any) error {
 	o.Doc = doc
 	return nil
 }
+
+// ObjectRef names one routing object of the same instance.
+type ObjectRef struct {
+	Kind ResourceKind
+	ID   string
+}
+
+// referrer is a kind's value that names other objects of its instance (a queue its hours, a routing profile
+// its queues, a user its routing profile): what a delete must not leave dangling.
+type referrer interface{ references() []ObjectRef }
+
+// referrers decodes each kind whose value can name other objects; one row per kind.
+var referrers = map[ResourceKind]func(json.RawMessage) (referrer, error){}
+
+func decodeReferrer[T referrer](doc json.RawMessage) (referrer, error) {
+	var v T
+	err := json.Unmarshal(doc, &v)
+	return v, err
+}
+
+// referencedBy returns an object of the instance that names target, if any.
+func referencedBy(tx Tx, scope Scope, inst string, target ObjectRef) (Object, bool, error) {
+	for _, kind := range ObjectKinds {
+		decode := referrers[kind]
+		if decode == nil {
+			continue
+		}
+		var after Cursor
+		for {
+			objs, err := tx.ListObjects(scope, inst, kind, after, 500)
+			if err != nil {
+				return Object{}, false, err
+			}
+			for _, o := range objs {
+				v, err := decode(o.Doc)
+				if err != nil {
+					return Object{}, false, Errorf(Internal, "stored %s %s is unreadable: %v", o.Kind, o.ID, err)
+				}
+				for _, ref := range v.references() {
+					if ref == target {
+						return o, true, nil
+					}
+				}
+			}
+			if len(objs) < 500 {
+				break
+			}
+			after = Cursor{CreatedTime: objs[len(objs)-1].CreatedTime, ID: objs[len(objs)-1].ID}
+		}
+	}
+	return Object{}, false, nil
+}
+
+// refuseIfReferenced is the delete check of a kind other objects name: InUse, naming the first user.
+func refuseIfReferenced(tx Tx, scope Scope, inst string, info ObjectKindInfo, id string) error {
+	o, found, err := referencedBy(tx, scope, inst, ObjectRef{Kind: info.Kind, ID: id})
+	if err != nil || !found {
+		return err
+	}
+	return Errorf(InUse, "%s '%s' is in use by %s '%s'", info.Noun, id, o.Kind, o.ID)
+}

@@ -65,3 +65,17 @@ const (
 	MaxExpiryMinutes        = 129600 // 90 days [S4]
 	MaxScheduleDays         = 90     // §15.7
 )
+
+// Routing objects per instance (issue 20): the defaults of "Amazon Connect service quotas"
+// (docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html); each is a --quota name.
+const (
+	MaxHoursPerInstance            = 100
+	MaxQueuesPerInstance           = 50
+	MaxQuickConnectsPerInstance    = 100
+	MaxRoutingProfilesPerInstance  = 100
+	MaxSecurityProfilesPerInstance = 100
+	MaxUsersPerInstance            = 500
+	MaxHierarchyGroupsPerInstance  = 500
+	MaxAgentStatusesPerInstance    = 50
+	MaxFlowModulesPerInstance      = 200 // decided: the quotas page lists flows, not modules
+)

@@ -56,6 +56,9 @@ func (s *Service) CreateInstance(ctx context.Context, scope Scope, in CreateInst
 				return err
 			}
 		}
+		if err := s.putInstanceDefaults(ctx, tx, scope, inst); err != nil {
+			return err
+		}
 		return s.remember(tx, scope, key, id)
 	})
 	if err != nil {

@@ -29,6 +29,8 @@ func taggable(tx Tx, scope Scope, arn string) (string, error) {
 		_, err = tx.GetTaskTemplate(scope, rn.InstanceID, rn.ID, 0)
 	case KindContactFlow:
 		_, err = tx.GetContactFlow(scope, rn.InstanceID, rn.ID)
+	default: // a routing object (ParseARN accepts only the kinds with an ARN)
+		_, err = tx.GetObject(scope, rn.InstanceID, rn.Kind, rn.ID)
 	}
 	if CodeOf(err) == NotFound {
 		return "", notFound("Resource", arn)

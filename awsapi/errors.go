@@ -19,7 +19,7 @@ var wireTypes = map[connectlocal.Code][]string{
 	connectlocal.InvalidArgument:  {"InvalidParameterException", "InvalidRequestException"},
 	connectlocal.InvalidRequest:   {"InvalidRequestException"},
 	connectlocal.InvalidTemplate:  {"PropertyValidationException"},
-	connectlocal.QuotaExceeded:    {"ServiceQuotaExceededException"},
+	connectlocal.QuotaExceeded:    {"ServiceQuotaExceededException", "LimitExceededException"},
 	connectlocal.LimitExceeded:    {"LimitExceededException"},
 	connectlocal.DuplicateName:    {"DuplicateResourceException"},
 	connectlocal.InvalidFlow:      {"InvalidContactFlowException"},

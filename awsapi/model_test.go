@@ -112,6 +112,13 @@ var codesByOperation = map[string][]connectlocal.Code{
 	"TagContact":                        {connectlocal.NotFound, connectlocal.InvalidArgument},
 	"UntagContact":                      {connectlocal.NotFound, connectlocal.InvalidArgument},
 	"SearchContacts":                    {connectlocal.NotFound, connectlocal.InvalidArgument},
+	// issue 20
+	"CreateHoursOfOperation":   {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName, connectlocal.QuotaExceeded},
+	"DescribeHoursOfOperation": {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateHoursOfOperation":   {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName},
+	"DeleteHoursOfOperation":   {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InUse},
+	"ListHoursOfOperations":    {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"SearchHoursOfOperations":  {connectlocal.NotFound, connectlocal.InvalidArgument},
 }
 
 // Each code an operation returns maps to an error type in that operation's model error list.

@@ -38,4 +38,10 @@ var operations = map[string]operation{
 	"UpdateContactSchedule":             handle(updateContactSchedule),
 	"UpdateInstanceAttribute":           handle(updateInstanceAttribute),
 	"UpdateTaskTemplate":                handle(updateTaskTemplate),
+	"CreateHoursOfOperation":            handle(createHoursOfOperation),
+	"DeleteHoursOfOperation":            handle(deleteHoursOfOperation),
+	"DescribeHoursOfOperation":          handle(describeHoursOfOperation),
+	"ListHoursOfOperations":             handle(listHoursOfOperations),
+	"SearchHoursOfOperations":           handle(searchHoursOfOperations),
+	"UpdateHoursOfOperation":            handle(updateHoursOfOperation),
 }

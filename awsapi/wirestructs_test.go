@@ -38,4 +38,11 @@ var wireStructs = []any{
 	SearchableContactAttributes{}, SearchableContactAttributesCriteria{}, SearchableSegmentAttributes{},
 	SearchableSegmentAttributesCriteria{}, ControlPlaneTagFilter{}, TagCondition{}, Sort{},
 	ContactSearchSummary{}, ContactSearchSummarySegmentAttributeValue{},
+	// issue 20
+	StringCondition{},
+	CreateHoursOfOperationRequest{}, CreateHoursOfOperationResponse{}, HoursOfOperationConfig{}, HoursOfOperationTimeSlice{},
+	ParentHoursOfOperationConfig{}, DescribeHoursOfOperationRequest{}, DescribeHoursOfOperationResponse{}, HoursOfOperation{},
+	HoursOfOperationsIdentifier{}, UpdateHoursOfOperationRequest{}, DeleteHoursOfOperationRequest{},
+	ListHoursOfOperationsRequest{}, ListHoursOfOperationsResponse{}, HoursOfOperationSummary{},
+	SearchHoursOfOperationsRequest{}, SearchHoursOfOperationsResponse{}, HoursOfOperationSearchFilter{}, HoursOfOperationSearchCriteria{},
 }

@@ -15,7 +15,15 @@ var AddedOperations = []string{
 	"BatchAssociateAnalyticsDataSet", "BatchDisassociateAnalyticsDataSet",
 	"ListContactReferences", "UpdateContact", "UpdateContactAttributes", "UpdateContactSchedule",
 	"TagContact", "UntagContact", "SearchContacts",
+	// issue 20: the routing objects
+	"CreateHoursOfOperation", "DescribeHoursOfOperation", "UpdateHoursOfOperation", "DeleteHoursOfOperation",
+	"ListHoursOfOperations", "SearchHoursOfOperations",
 }
+
+// AddedShapes are error shapes the wire's error table names before any embedded operation lists them
+// (awsapi/errors.go: ResourceInUseException answers a delete of what another object uses, on operations whose
+// list lacks it, as the exception's own documentation says DeleteHoursOfOperation does).
+var AddedShapes = []string{"ResourceInUseException", "ResourceConflictException"}
 
 // Extend returns the trimmed model with the named operations of the full model added, each with every shape
 // it reaches that the trimmed model lacks. Member order is kept; new operations follow the trimmed ones in
@@ -109,6 +117,11 @@ func Extend(trimmed, full []byte, ops []string) ([]byte, error) {
 			}
 		}
 		myOps = append(myOps, entry{name, raw})
+	}
+	for _, name := range AddedShapes {
+		if err := visit(name); err != nil {
+			return nil, err
+		}
 	}
 	for _, e := range fullShapes {
 		if want[e.key] {

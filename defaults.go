@@ -1,0 +1,30 @@
+package connectlocal
+
+import "context"
+
+// A new instance holds what real instances come with and Terraform configurations look up by name
+// (issue 20; the names and settings and where each comes from: README "What a new instance holds").
+
+// DefaultHoursName and DefaultTimeZone describe the instance's "Basic Hours": every day, all day. The name
+// is the one real instances list (aws-cli awscli/examples/connect/list-hours-of-operations.rst); no public
+// record shows its zone, so the zone is decided.
+const (
+	DefaultHoursName = "Basic Hours"
+	DefaultTimeZone  = "America/New_York" // decided
+)
+
+// putInstanceDefaults stores the default objects of a new instance, inside the Update that creates it (its
+// scope key covers the records of the instance it creates: nobody else can reach them before it commits).
+func (s *Service) putInstanceDefaults(ctx context.Context, tx Tx, scope Scope, inst Instance) error {
+	now := inst.CreatedTime
+	hours := Record[HoursOfOperation]{Object: Object{InstanceID: inst.ID, Kind: KindHours, ID: s.newDefaultID(ctx),
+		Name: DefaultHoursName, CreatedTime: now, LastModifiedTime: now},
+		Value: HoursOfOperation{Name: DefaultHoursName, TimeZone: DefaultTimeZone}}
+	for _, day := range []string{"SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"} {
+		hours.Value.Config = append(hours.Value.Config, HoursConfig{Day: day}) // 00:00–00:00: the whole day
+	}
+	return putRecord(tx, scope, HoursKind, &hours)
+}
+
+// newDefaultID is a random id even when the request presets the instance's (WithPresetID names one resource).
+func (s *Service) newDefaultID(context.Context) string { return s.NewID() }
