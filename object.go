@@ -87,7 +87,14 @@ type ObjectRef struct {
 type referrer interface{ references() []ObjectRef }
 
 // referrers decodes each kind whose value can name other objects; one row per kind.
-var referrers = map[ResourceKind]func(json.RawMessage) (referrer, error){}
+var referrers = map[ResourceKind]func(json.RawMessage) (referrer, error){
+	KindHours:          decodeReferrer[HoursOfOperation],
+	KindQueue:          decodeReferrer[Queue],
+	KindQuickConnect:   decodeReferrer[QuickConnect],
+	KindRoutingProfile: decodeReferrer[RoutingProfile],
+	KindUser:           decodeReferrer[User],
+	KindHierarchyGroup: decodeReferrer[HierarchyGroup],
+}
 
 func decodeReferrer[T referrer](doc json.RawMessage) (referrer, error) {
 	var v T
