@@ -78,4 +78,7 @@ const (
 	MaxHierarchyGroupsPerInstance  = 500
 	MaxAgentStatusesPerInstance    = 50
 	MaxFlowModulesPerInstance      = 200 // decided: the quotas page lists flows, not modules
+	MaxLambdaFunctionsPerInstance  = 50  // decided from the quotas page as remembered; not re-checked
+	MaxBotsPerInstance             = 70  // decided likewise
+	MaxVocabulariesPerInstance     = 100 // decided likewise
 )

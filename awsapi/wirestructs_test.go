@@ -45,4 +45,13 @@ var wireStructs = []any{
 	HoursOfOperationsIdentifier{}, UpdateHoursOfOperationRequest{}, DeleteHoursOfOperationRequest{},
 	ListHoursOfOperationsRequest{}, ListHoursOfOperationsResponse{}, HoursOfOperationSummary{},
 	SearchHoursOfOperationsRequest{}, SearchHoursOfOperationsResponse{}, HoursOfOperationSearchFilter{}, HoursOfOperationSearchCriteria{},
+	// issue 20, integrations and vocabularies
+	AssociateInstanceStorageConfigRequest{}, AssociateInstanceStorageConfigResponse{}, InstanceStorageConfig{}, S3Config{},
+	EncryptionConfig{}, KinesisVideoStreamConfig{}, KinesisStreamConfig{}, KinesisFirehoseConfig{},
+	DescribeInstanceStorageConfigRequest{}, DescribeInstanceStorageConfigResponse{}, ListInstanceStorageConfigsRequest{},
+	ListInstanceStorageConfigsResponse{}, UpdateInstanceStorageConfigRequest{}, DisassociateInstanceStorageConfigRequest{},
+	AssociateLambdaFunctionRequest{}, DisassociateLambdaFunctionRequest{}, ListLambdaFunctionsRequest{}, ListLambdaFunctionsResponse{},
+	AssociateBotRequest{}, DisassociateBotRequest{}, ListBotsRequest{}, ListBotsResponse{}, LexBot{}, LexV2Bot{}, LexBotConfig{},
+	CreateVocabularyRequest{}, CreateVocabularyResponse{}, DescribeVocabularyRequest{}, DescribeVocabularyResponse{}, Vocabulary{},
+	DeleteVocabularyRequest{}, DeleteVocabularyResponse{}, SearchVocabulariesRequest{}, SearchVocabulariesResponse{}, VocabularySummary{},
 }

@@ -18,6 +18,8 @@ var AddedOperations = []string{
 	// issue 20: the routing objects
 	"CreateHoursOfOperation", "DescribeHoursOfOperation", "UpdateHoursOfOperation", "DeleteHoursOfOperation",
 	"ListHoursOfOperations", "SearchHoursOfOperations",
+	// issue 20, the lead's group: the instance's integrations and vocabularies
+	"AssociateInstanceStorageConfig", "DescribeInstanceStorageConfig", "ListInstanceStorageConfigs", "UpdateInstanceStorageConfig", "DisassociateInstanceStorageConfig", "AssociateLambdaFunction", "DisassociateLambdaFunction", "ListLambdaFunctions", "AssociateBot", "DisassociateBot", "ListBots", "CreateVocabulary", "DescribeVocabulary", "DeleteVocabulary", "SearchVocabularies",
 }
 
 // AddedShapes are error shapes the wire's error table names before any embedded operation lists them
