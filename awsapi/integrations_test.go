@@ -37,11 +37,11 @@ func TestInstanceStorageConfigs(t *testing.T) {
 		wantAPIError(t, err, "ResourceNotFoundException")
 		// A second one for the same type conflicts; S3 for a stream's records is refused.
 		_, err = c.AssociateInstanceStorageConfig(ctx, &connect.AssociateInstanceStorageConfigInput{InstanceId: &inst,
-			ResourceType: types.InstanceStorageResourceTypeContactTraceRecords,
+			ResourceType:  types.InstanceStorageResourceTypeContactTraceRecords,
 			StorageConfig: &types.InstanceStorageConfig{StorageType: types.StorageTypeKinesisStream, KinesisStreamConfig: &types.KinesisStreamConfig{StreamArn: &stream}}})
 		wantAPIError(t, err, "ResourceConflictException")
 		_, err = c.AssociateInstanceStorageConfig(ctx, &connect.AssociateInstanceStorageConfigInput{InstanceId: &inst,
-			ResourceType: types.InstanceStorageResourceTypeAgentEvents,
+			ResourceType:  types.InstanceStorageResourceTypeAgentEvents,
 			StorageConfig: &types.InstanceStorageConfig{StorageType: types.StorageTypeS3, S3Config: &types.S3Config{BucketName: aws.String("b"), BucketPrefix: aws.String("p")}}})
 		wantAPIError(t, err, "InvalidParameterException")
 		_, err = c.AssociateInstanceStorageConfig(ctx, &connect.AssociateInstanceStorageConfigInput{InstanceId: &inst,
@@ -56,7 +56,7 @@ func TestInstanceStorageConfigs(t *testing.T) {
 			t.Fatal(err)
 		}
 		if _, err := c.UpdateInstanceStorageConfig(ctx, &connect.UpdateInstanceStorageConfigInput{InstanceId: &inst, AssociationId: s3.AssociationId,
-			ResourceType: types.InstanceStorageResourceTypeCallRecordings,
+			ResourceType:  types.InstanceStorageResourceTypeCallRecordings,
 			StorageConfig: &types.InstanceStorageConfig{StorageType: types.StorageTypeS3, S3Config: &types.S3Config{BucketName: aws.String("calls2"), BucketPrefix: aws.String("rec")}}}); err != nil {
 			t.Fatal(err)
 		}
