@@ -45,4 +45,17 @@ var wireStructs = []any{
 	HoursOfOperationsIdentifier{}, UpdateHoursOfOperationRequest{}, DeleteHoursOfOperationRequest{},
 	ListHoursOfOperationsRequest{}, ListHoursOfOperationsResponse{}, HoursOfOperationSummary{},
 	SearchHoursOfOperationsRequest{}, SearchHoursOfOperationsResponse{}, HoursOfOperationSearchFilter{}, HoursOfOperationSearchCriteria{},
+	// issue 20: queues and quick connects
+	CreateQueueRequest{}, CreateQueueResponse{}, OutboundCallerConfig{}, OutboundEmailConfig{}, EmailAddressConfig{},
+	DescribeQueueRequest{}, DescribeQueueResponse{}, Queue{}, ListQueuesRequest{}, ListQueuesResponse{}, QueueSummary{},
+	DeleteQueueRequest{}, UpdateQueueHoursOfOperationRequest{}, UpdateQueueMaxContactsRequest{}, UpdateQueueNameRequest{},
+	UpdateQueueOutboundCallerConfigRequest{}, UpdateQueueStatusRequest{}, AssociateQueueQuickConnectsRequest{},
+	DisassociateQueueQuickConnectsRequest{}, ListQueueQuickConnectsRequest{}, ListQueueQuickConnectsResponse{},
+	SearchQueuesRequest{}, SearchQueuesResponse{}, QueueSearchFilter{}, QueueSearchCriteria{},
+	CreateQuickConnectRequest{}, CreateQuickConnectResponse{}, QuickConnectConfig{}, UserQuickConnectConfig{},
+	QueueQuickConnectConfig{}, PhoneNumberQuickConnectConfig{}, FlowQuickConnectConfig{},
+	DescribeQuickConnectRequest{}, DescribeQuickConnectResponse{}, QuickConnect{}, ListQuickConnectsRequest{},
+	ListQuickConnectsResponse{}, QuickConnectSummary{}, DeleteQuickConnectRequest{}, UpdateQuickConnectConfigRequest{},
+	UpdateQuickConnectNameRequest{}, SearchQuickConnectsRequest{}, SearchQuickConnectsResponse{},
+	QuickConnectSearchFilter{}, QuickConnectSearchCriteria{},
 }

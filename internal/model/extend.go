@@ -18,6 +18,12 @@ var AddedOperations = []string{
 	// issue 20: the routing objects
 	"CreateHoursOfOperation", "DescribeHoursOfOperation", "UpdateHoursOfOperation", "DeleteHoursOfOperation",
 	"ListHoursOfOperations", "SearchHoursOfOperations",
+	// issue 20: queues and quick connects
+	"CreateQueue", "DescribeQueue", "ListQueues", "DeleteQueue", "UpdateQueueHoursOfOperation", "UpdateQueueMaxContacts",
+	"UpdateQueueName", "UpdateQueueOutboundCallerConfig", "UpdateQueueStatus", "AssociateQueueQuickConnects",
+	"DisassociateQueueQuickConnects", "ListQueueQuickConnects", "SearchQueues",
+	"CreateQuickConnect", "DescribeQuickConnect", "ListQuickConnects", "DeleteQuickConnect", "UpdateQuickConnectConfig",
+	"UpdateQuickConnectName", "SearchQuickConnects",
 }
 
 // AddedShapes are error shapes the wire's error table names before any embedded operation lists them
