@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 )
 
@@ -74,6 +75,9 @@ func checkQuickConnectConfig(tx Tx, scope Scope, inst string, c QuickConnectConf
 		v.ContactFlowID, err = flow(c.QueueFlowID, "QUEUE_TRANSFER")
 		return err
 	case QuickConnectPhone:
+		if !e164.MatchString(c.PhoneNumber) {
+			return Errorf(InvalidArgument, "PhoneNumber '%s' must be in E.164 format, like +12065550100", c.PhoneNumber)
+		}
 		v.PhoneNumber = c.PhoneNumber
 	case QuickConnectFlow:
 		// No flow type is documented for a FLOW quick connect: any flow of the instance (decided).
@@ -81,6 +85,9 @@ func checkQuickConnectConfig(tx Tx, scope Scope, inst string, c QuickConnectConf
 	}
 	return err
 }
+
+// e164 is what the model's PhoneNumber pattern means (it is escaped twice there, so the wire skips it).
+var e164 = regexp.MustCompile(`^\+[1-9]\d{1,14}$`)
 
 // QuickConnectInput is CreateQuickConnect's request, already checked against the model.
 type QuickConnectInput struct {
@@ -175,7 +182,7 @@ func (s *Service) UpdateQuickConnect(ctx context.Context, scope Scope, in QuickC
 // SearchQuickConnects finds quick connects by name, description, resourceID (the field names
 // QuickConnectSearchCriteria documents) and tags.
 func (s *Service) SearchQuickConnects(ctx context.Context, scope Scope, in SearchInput) ([]Record[QuickConnect], string, int64, error) {
-	return searchRecords(ctx, s, scope, QuickConnectKind, in, func(r Record[QuickConnect]) SearchFields {
+	return withTags[QuickConnect](ctx, s, scope)(searchRecords(ctx, s, scope, QuickConnectKind, in, func(r Record[QuickConnect]) SearchFields {
 		return func(field string) ([]string, bool) {
 			switch field {
 			case "name":
@@ -187,7 +194,7 @@ func (s *Service) SearchQuickConnects(ctx context.Context, scope Scope, in Searc
 			}
 			return nil, false
 		}
-	}, nil)
+	}, nil))
 }
 
 // requireQuickConnect resolves raw (id or ARN) to a quick connect of the instance: StartTaskContact's

@@ -172,6 +172,10 @@ var lenientMembers = map[string][]string{
 	// issue 20: Terraform's aws_connect_queue sends Description "" with every rename when none is set
 	// (terraform-provider-aws internal/service/connect/queue.go); the handler still checks the maximum.
 	"UpdateQueueName": {"Description"},
+	// The model's PhoneNumber pattern is escaped twice (`\\+[1-9]\\d{1,14}$`: backslashes, not a "+"), so
+	// no real number matches it; the Service checks E.164 instead (connectlocal.checkE164).
+	"CreateQuickConnect":       {"QuickConnectConfig.PhoneConfig.PhoneNumber"},
+	"UpdateQuickConnectConfig": {"QuickConnectConfig.PhoneConfig.PhoneNumber"},
 }
 
 // memberProblems checks the merged input against the model, as every request is.
