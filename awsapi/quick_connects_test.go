@@ -51,7 +51,9 @@ func TestQuickConnect(t *testing.T) {
 		flowQC := mustQuickConnect(t, c, &connect.CreateQuickConnectInput{InstanceId: &inst, Name: aws.String("Flow"), QuickConnectConfig: &types.QuickConnectConfig{
 			QuickConnectType: types.QuickConnectTypeFlow, FlowConfig: &types.FlowQuickConnectConfig{ContactFlowId: &inbound}}})
 
-		cfg := func(typ types.QuickConnectType) *types.QuickConnectConfig { return &types.QuickConnectConfig{QuickConnectType: typ} }
+		cfg := func(typ types.QuickConnectType) *types.QuickConnectConfig {
+			return &types.QuickConnectConfig{QuickConnectType: typ}
+		}
 		userTo := func(u, f string) *types.QuickConnectConfig {
 			return &types.QuickConnectConfig{QuickConnectType: types.QuickConnectTypeUser, UserConfig: &types.UserQuickConnectConfig{UserId: &u, ContactFlowId: &f}}
 		}
