@@ -13,6 +13,9 @@ const (
 	DefaultTimeZone  = "America/New_York" // decided
 )
 
+// DefaultQueueName is the instance's standard queue (aws-cli awscli/examples/connect/list-queues.rst).
+const DefaultQueueName = "BasicQueue"
+
 // putInstanceDefaults stores the default objects of a new instance, inside the Update that creates it (its
 // scope key covers the records of the instance it creates: nobody else can reach them before it commits).
 func (s *Service) putInstanceDefaults(ctx context.Context, tx Tx, scope Scope, inst Instance) error {
@@ -23,7 +26,14 @@ func (s *Service) putInstanceDefaults(ctx context.Context, tx Tx, scope Scope, i
 	for _, day := range []string{"SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"} {
 		hours.Value.Config = append(hours.Value.Config, HoursConfig{Day: day}) // 00:00–00:00: the whole day
 	}
-	return putRecord(tx, scope, HoursKind, &hours)
+	if err := putRecord(tx, scope, HoursKind, &hours); err != nil {
+		return err
+	}
+	// queues (issue 20): "BasicQueue" on the Basic Hours
+	if err := putDefaultQueue(tx, scope, inst, s.newDefaultID(ctx), hours.ID); err != nil {
+		return err
+	}
+	return nil
 }
 
 // newDefaultID is a random id even when the request presets the instance's (WithPresetID names one resource).

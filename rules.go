@@ -20,6 +20,7 @@ const (
 	RuleFieldName                               // a field's Id.Name present (model leaves it optional)
 	RuleListCaps                                // §1: Constraints lists, Defaults, options ≤ 50 (CFN schema [S5])
 	RuleOptionFormat                            // §4.2: option 1–100 chars of the CFN pattern [S5]
+	RuleQuickConnectExists                      // issue 20: a QUICK_CONNECT field's default names a quick connect of the instance
 )
 
 // Rule says whether a rule is enforced and with which Reason it is reported. Most rules are "decided" in
@@ -51,6 +52,8 @@ var Rules = map[RuleID]Rule{
 	// published character rule (the API reference gives lengths 1-100 only), and the schema is the service
 	// team's own; strict keeps a template that passes here valid in CloudFormation too. Decided (issue 12).
 	RuleOptionFormat: {true, ReasonInvalidFormat, "documented [S5]; API reference silent; decided strict"},
+	// issue 20, "References are real now": reported as a missing flow is (RuleFlowExists).
+	RuleQuickConnectExists: {true, ReasonReferenceNotFound, "decided"},
 }
 
 // Limits that are documented quotas or caps (spec-facts §1, §4.2, §7).

@@ -79,6 +79,12 @@ func (s *Service) StartTaskContact(ctx context.Context, scope Scope, in StartTas
 		if c.ContactFlowID == "" && c.QuickConnectID == "" {
 			return Errorf(InvalidRequest, "A task needs a ContactFlowId, a QuickConnectId or a TaskTemplateId whose template has a flow")
 		}
+		if c.QuickConnectID != "" {
+			// The quick connect, given or a template's default, must be of the instance (issue 20).
+			if _, err := requireQuickConnect(tx, scope, inst, c.QuickConnectID); err != nil {
+				return err
+			}
+		}
 		if c.ContactFlowID != "" {
 			f, err := getFlow(tx, scope, inst, c.ContactFlowID)
 			if err != nil {

@@ -108,6 +108,9 @@ func (s *Service) checkTemplate(tx Tx, scope Scope, t *TaskTemplate, checkName b
 		}
 		*ref.id = id
 	}
+	if err := checkQuickConnectDefaults(tx, scope, t, &vs); err != nil {
+		return err
+	}
 	if checkName {
 		same, err := tx.ListTaskTemplates(scope, t.InstanceID, TemplateFilter{Name: t.Name}, Cursor{}, 2)
 		if err != nil {

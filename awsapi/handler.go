@@ -169,6 +169,13 @@ func (a *API) serveOperation(op *model.Operation, fn operation) http.Handler {
 var lenientMembers = map[string][]string{
 	// spec-facts §5, obs. [S10]: a status filter outside ACTIVE/INACTIVE lists nothing; it is no error.
 	"ListTaskTemplates": {"Status"},
+	// issue 20: Terraform's aws_connect_queue sends Description "" with every rename when none is set
+	// (terraform-provider-aws internal/service/connect/queue.go); the handler still checks the maximum.
+	"UpdateQueueName": {"Description"},
+	// The model's PhoneNumber pattern is escaped twice (`\\+[1-9]\\d{1,14}$`: backslashes, not a "+"), so
+	// no real number matches it; the Service checks E.164 instead (connectlocal.checkE164).
+	"CreateQuickConnect":       {"QuickConnectConfig.PhoneConfig.PhoneNumber"},
+	"UpdateQuickConnectConfig": {"QuickConnectConfig.PhoneConfig.PhoneNumber"},
 }
 
 // memberProblems checks the merged input against the model, as every request is.

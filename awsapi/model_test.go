@@ -134,6 +134,27 @@ var codesByOperation = map[string][]connectlocal.Code{
 	"DescribeVocabulary":                {connectlocal.NotFound},
 	"DeleteVocabulary":                  {connectlocal.NotFound},
 	"SearchVocabularies":                {},
+	// issue 20: queues and quick connects
+	"CreateQueue":                     {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName, connectlocal.QuotaExceeded},
+	"DescribeQueue":                   {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"ListQueues":                      {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"DeleteQueue":                     {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest, connectlocal.InUse},
+	"UpdateQueueHoursOfOperation":     {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest},
+	"UpdateQueueMaxContacts":          {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest},
+	"UpdateQueueName":                 {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest, connectlocal.DuplicateName},
+	"UpdateQueueOutboundCallerConfig": {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest},
+	"UpdateQueueStatus":               {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest},
+	"AssociateQueueQuickConnects":     {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest, connectlocal.LimitExceeded},
+	"DisassociateQueueQuickConnects":  {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest},
+	"ListQueueQuickConnects":          {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"SearchQueues":                    {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"CreateQuickConnect":              {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName, connectlocal.QuotaExceeded},
+	"DescribeQuickConnect":            {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"ListQuickConnects":               {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"DeleteQuickConnect":              {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateQuickConnectConfig":        {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateQuickConnectName":          {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"SearchQuickConnects":             {connectlocal.NotFound, connectlocal.InvalidArgument},
 }
 
 // Each code an operation returns maps to an error type in that operation's model error list.

@@ -54,4 +54,17 @@ var wireStructs = []any{
 	AssociateBotRequest{}, DisassociateBotRequest{}, ListBotsRequest{}, ListBotsResponse{}, LexBot{}, LexV2Bot{}, LexBotConfig{},
 	CreateVocabularyRequest{}, CreateVocabularyResponse{}, DescribeVocabularyRequest{}, DescribeVocabularyResponse{}, Vocabulary{},
 	DeleteVocabularyRequest{}, DeleteVocabularyResponse{}, SearchVocabulariesRequest{}, SearchVocabulariesResponse{}, VocabularySummary{},
+	// issue 20: queues and quick connects
+	CreateQueueRequest{}, CreateQueueResponse{}, OutboundCallerConfig{}, OutboundEmailConfig{}, EmailAddressConfig{},
+	DescribeQueueRequest{}, DescribeQueueResponse{}, Queue{}, ListQueuesRequest{}, ListQueuesResponse{}, QueueSummary{},
+	DeleteQueueRequest{}, UpdateQueueHoursOfOperationRequest{}, UpdateQueueMaxContactsRequest{}, UpdateQueueNameRequest{},
+	UpdateQueueOutboundCallerConfigRequest{}, UpdateQueueStatusRequest{}, AssociateQueueQuickConnectsRequest{},
+	DisassociateQueueQuickConnectsRequest{}, ListQueueQuickConnectsRequest{}, ListQueueQuickConnectsResponse{},
+	SearchQueuesRequest{}, SearchQueuesResponse{}, QueueSearchFilter{}, QueueSearchCriteria{},
+	CreateQuickConnectRequest{}, CreateQuickConnectResponse{}, QuickConnectConfig{}, UserQuickConnectConfig{},
+	QueueQuickConnectConfig{}, PhoneNumberQuickConnectConfig{}, FlowQuickConnectConfig{},
+	DescribeQuickConnectRequest{}, DescribeQuickConnectResponse{}, QuickConnect{}, ListQuickConnectsRequest{},
+	ListQuickConnectsResponse{}, QuickConnectSummary{}, DeleteQuickConnectRequest{}, UpdateQuickConnectConfigRequest{},
+	UpdateQuickConnectNameRequest{}, SearchQuickConnectsRequest{}, SearchQuickConnectsResponse{},
+	QuickConnectSearchFilter{}, QuickConnectSearchCriteria{},
 }

@@ -138,7 +138,14 @@ func TestNodes_twoProcessesOnePostgres(t *testing.T) {
 	})
 
 	t.Run("a task started on A is described and stopped on B", func(t *testing.T) {
-		out, err := a.StartTaskContact(ctx, &connect.StartTaskContactInput{InstanceId: inst.Id, Name: aws.String("task"), QuickConnectId: aws.String("qc")})
+		// A quick connect must be one of the instance's (issue 20).
+		qc, err := a.CreateQuickConnect(ctx, &connect.CreateQuickConnectInput{InstanceId: inst.Id, Name: aws.String("qc"),
+			QuickConnectConfig: &types.QuickConnectConfig{QuickConnectType: types.QuickConnectTypePhoneNumber,
+				PhoneConfig: &types.PhoneNumberQuickConnectConfig{PhoneNumber: aws.String("+15555550100")}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := a.StartTaskContact(ctx, &connect.StartTaskContactInput{InstanceId: inst.Id, Name: aws.String("task"), QuickConnectId: qc.QuickConnectId})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -20,6 +20,12 @@ var AddedOperations = []string{
 	"ListHoursOfOperations", "SearchHoursOfOperations",
 	// issue 20, the lead's group: the instance's integrations and vocabularies
 	"AssociateInstanceStorageConfig", "DescribeInstanceStorageConfig", "ListInstanceStorageConfigs", "UpdateInstanceStorageConfig", "DisassociateInstanceStorageConfig", "AssociateLambdaFunction", "DisassociateLambdaFunction", "ListLambdaFunctions", "AssociateBot", "DisassociateBot", "ListBots", "CreateVocabulary", "DescribeVocabulary", "DeleteVocabulary", "SearchVocabularies",
+	// issue 20: queues and quick connects
+	"CreateQueue", "DescribeQueue", "ListQueues", "DeleteQueue", "UpdateQueueHoursOfOperation", "UpdateQueueMaxContacts",
+	"UpdateQueueName", "UpdateQueueOutboundCallerConfig", "UpdateQueueStatus", "AssociateQueueQuickConnects",
+	"DisassociateQueueQuickConnects", "ListQueueQuickConnects", "SearchQueues",
+	"CreateQuickConnect", "DescribeQuickConnect", "ListQuickConnects", "DeleteQuickConnect", "UpdateQuickConnectConfig",
+	"UpdateQuickConnectName", "SearchQuickConnects",
 }
 
 // AddedShapes are error shapes the wire's error table names before any embedded operation lists them
