@@ -23,7 +23,15 @@ func (s *Service) putInstanceDefaults(ctx context.Context, tx Tx, scope Scope, i
 	for _, day := range []string{"SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"} {
 		hours.Value.Config = append(hours.Value.Config, HoursConfig{Day: day}) // 00:00–00:00: the whole day
 	}
-	return putRecord(tx, scope, HoursKind, &hours)
+	if err := putRecord(tx, scope, HoursKind, &hours); err != nil {
+		return err
+	}
+	// profiles (issue 20): "Basic Routing Profile" (after BasicQueue), the four security profiles, the
+	// Available and Offline agent statuses
+	if err := s.putDefaultProfiles(ctx, tx, scope, inst); err != nil {
+		return err
+	}
+	return nil
 }
 
 // newDefaultID is a random id even when the request presets the instance's (WithPresetID names one resource).
