@@ -395,7 +395,7 @@ func positionOf(c Cursor) int {
 // SearchRoutingProfiles finds routing profiles by the field names RoutingProfileSearchCriteria documents
 // (associatedQueueIds, name, description, resourceID) and tags.
 func (s *Service) SearchRoutingProfiles(ctx context.Context, scope Scope, in SearchInput) ([]Record[RoutingProfile], string, int64, error) {
-	return searchRecords(ctx, s, scope, RoutingProfileKind, in, func(r Record[RoutingProfile]) SearchFields {
+	return withTags[RoutingProfile](ctx, s, scope)(searchRecords(ctx, s, scope, RoutingProfileKind, in, func(r Record[RoutingProfile]) SearchFields {
 		return func(field string) ([]string, bool) {
 			switch field {
 			case "name":
@@ -409,5 +409,5 @@ func (s *Service) SearchRoutingProfiles(ctx context.Context, scope Scope, in Sea
 			}
 			return nil, false
 		}
-	}, nil)
+	}, nil))
 }
