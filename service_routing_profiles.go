@@ -395,7 +395,7 @@ func positionOf(c Cursor) int {
 // SearchRoutingProfiles finds routing profiles by the field names RoutingProfileSearchCriteria documents
 // (associatedQueueIds, name, description, resourceID) and tags.
 func (s *Service) SearchRoutingProfiles(ctx context.Context, scope Scope, in SearchInput) ([]Record[RoutingProfile], string, int64, error) {
-	return withTags[RoutingProfile](ctx, s, scope)(searchRecords(ctx, s, scope, RoutingProfileKind, in, func(r Record[RoutingProfile]) SearchFields {
+	return withSearchTags[RoutingProfile](ctx, s, scope)(searchRecords(ctx, s, scope, RoutingProfileKind, in, func(r Record[RoutingProfile]) SearchFields {
 		return func(field string) ([]string, bool) {
 			switch field {
 			case "name":

@@ -122,7 +122,7 @@ func (s *Service) ListSecurityProfilePermissions(ctx context.Context, scope Scop
 // model documents no field names for SecurityProfileSearchCriteria beyond `name`; the others are those every
 // other routing object's search takes.
 func (s *Service) SearchSecurityProfiles(ctx context.Context, scope Scope, in SearchInput) ([]Record[SecurityProfile], string, int64, error) {
-	return withTags[SecurityProfile](ctx, s, scope)(searchRecords(ctx, s, scope, SecurityProfileKind, in, func(r Record[SecurityProfile]) SearchFields {
+	return withSearchTags[SecurityProfile](ctx, s, scope)(searchRecords(ctx, s, scope, SecurityProfileKind, in, func(r Record[SecurityProfile]) SearchFields {
 		return func(field string) ([]string, bool) {
 			switch field {
 			case "name", "securityProfileName":
@@ -137,9 +137,9 @@ func (s *Service) SearchSecurityProfiles(ctx context.Context, scope Scope, in Se
 	}, nil))
 }
 
-// withTags reads the tags of a search's records: Search* answers carry them (the model's summaries have
-// Tags), and searchRecords reads only the objects.
-func withTags[T any](ctx context.Context, s *Service, scope Scope) func([]Record[T], string, int64, error) ([]Record[T], string, int64, error) {
+// withSearchTags reads the tags of a search's records: Search* answers carry them (the model's summaries have
+// Tags), and searchRecords reads only the objects. The queues helper wrote the same as withTags: one goes at merge.
+func withSearchTags[T any](ctx context.Context, s *Service, scope Scope) func([]Record[T], string, int64, error) ([]Record[T], string, int64, error) {
 	return func(rs []Record[T], next string, total int64, err error) ([]Record[T], string, int64, error) {
 		if err != nil {
 			return nil, "", 0, err
