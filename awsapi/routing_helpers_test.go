@@ -12,7 +12,7 @@ import (
 // Until the queue and user operations are on this branch, the routing profile tests store their queues and
 // users straight into the store. The lead replaces these with CreateQueue / CreateUser calls after merging.
 
-var testScope = connectlocal.Scope{Account: connecttest.Account, Region: connecttest.Region}
+var profilesScope = connectlocal.Scope{Account: connecttest.Account, Region: connecttest.Region}
 
 // putObject stores one routing object of the instance and returns its id.
 func putObject(t testing.TB, srv *connecttest.Server, inst string, kind connectlocal.ResourceKind, name string, v any) string {
@@ -27,8 +27,8 @@ func putObjectAs(t testing.TB, srv *connecttest.Server, inst string, kind connec
 	if err := connectlocal.EncodeObject(&o, v); err != nil {
 		t.Fatal(err)
 	}
-	err := srv.Service.Store.Update(context.Background(), connectlocal.InstanceKey(testScope, inst), func(tx connectlocal.Tx) error {
-		return tx.PutObject(testScope, o)
+	err := srv.Service.Store.Update(context.Background(), connectlocal.InstanceKey(profilesScope, inst), func(tx connectlocal.Tx) error {
+		return tx.PutObject(profilesScope, o)
 	})
 	if err != nil {
 		t.Fatal(err)
