@@ -74,6 +74,13 @@ func TestProfileDefaults(t *testing.T) {
 		if !basic.IsDefault || slices.Compare(chans, []string{"VOICE", "CHAT", "TASK"}) != 0 || *basic.MediaConcurrencies[1].Concurrency != 2 {
 			t.Errorf("Basic Routing Profile: %+v", basic)
 		}
+		// With the queue defaults (another branch of issue 20) the profile routes BasicQueue on VOICE and CHAT
+		// and calls out through it; without them it has no queue.
+		if basic.DefaultOutboundQueueId != nil {
+			if got := rpQueues(t, c, inst, *basic.RoutingProfileId); slices.Compare(got, []string{"BasicQueue/CHAT/1/0", "BasicQueue/VOICE/1/0"}) != 0 {
+				t.Errorf("Basic Routing Profile's queues: %v", got)
+			}
+		}
 		// The default profile is refused a delete.
 		_, err = c.DeleteRoutingProfile(ctx, &connect.DeleteRoutingProfileInput{InstanceId: &inst, RoutingProfileId: basic.RoutingProfileId})
 		wantAPIError(t, err, "InvalidRequestException")
