@@ -363,6 +363,9 @@ func (s *Service) ListRoutingProfileQueues(ctx context.Context, scope Scope, ins
 			for i := positionOf(after); i < len(rp.Value.Queues) && len(out) < limit; i++ {
 				q := rp.Value.Queues[i]
 				o, err := tx.GetObject(scope, inst, KindQueue, q.QueueID)
+				if CodeOf(err) == NotFound {
+					continue // a profile's queues cannot be deleted; should one be gone, the list shows the rest
+				}
 				if err != nil {
 					return nil, err
 				}
