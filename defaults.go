@@ -33,6 +33,11 @@ func (s *Service) putInstanceDefaults(ctx context.Context, tx Tx, scope Scope, i
 	if err := putDefaultQueue(tx, scope, inst, s.newDefaultID(ctx), hours.ID); err != nil {
 		return err
 	}
+	// profiles (issue 20): "Basic Routing Profile" (after BasicQueue), the four security profiles, the
+	// Available and Offline agent statuses
+	if err := s.putDefaultProfiles(ctx, tx, scope, inst); err != nil {
+		return err
+	}
 	return nil
 }
 

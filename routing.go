@@ -60,6 +60,14 @@ type RoutingProfile struct {
 	Queues                 []RoutingProfileQueue `json:",omitempty"` // one per (queue, channel)
 	AgentAvailabilityTimer string                `json:",omitempty"`
 	IsDefault              bool                  `json:",omitempty"` // the instance's "Basic Routing Profile"
+	// ManualQueues are the manual assignment queues (ManualAssignmentQueueConfigs), one per (queue, channel).
+	ManualQueues []QueueChannel `json:",omitempty"`
+}
+
+// QueueChannel names one queue on one channel (the model's RoutingProfileQueueReference).
+type QueueChannel struct {
+	QueueID string
+	Channel string
 }
 
 // MediaConcurrency is one channel's concurrency and cross-channel behaviour.
@@ -82,6 +90,9 @@ func (r RoutingProfile) references() []ObjectRef {
 	for _, q := range r.Queues {
 		refs = append(refs, ObjectRef{KindQueue, q.QueueID})
 	}
+	for _, q := range r.ManualQueues {
+		refs = append(refs, ObjectRef{KindQueue, q.QueueID})
+	}
 	return refs
 }
 
@@ -92,6 +103,9 @@ type SecurityProfile struct {
 	Permissions              []string          `json:",omitempty"`
 	AllowedAccessControlTags map[string]string `json:",omitempty"`
 	TagRestrictedResources   []string          `json:",omitempty"`
+	// HierarchyRestrictedResources and AllowedAccessControlHierarchyGroupID are kept as given and echoed.
+	HierarchyRestrictedResources         []string `json:",omitempty"`
+	AllowedAccessControlHierarchyGroupID string   `json:",omitempty"`
 }
 
 // AgentStatus is a state an agent can be in: ROUTABLE (Available), OFFLINE, or a CUSTOM one.

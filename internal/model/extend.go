@@ -26,6 +26,13 @@ var AddedOperations = []string{
 	"DisassociateQueueQuickConnects", "ListQueueQuickConnects", "SearchQueues",
 	"CreateQuickConnect", "DescribeQuickConnect", "ListQuickConnects", "DeleteQuickConnect", "UpdateQuickConnectConfig",
 	"UpdateQuickConnectName", "SearchQuickConnects",
+	// issue 20: routing profiles, security profiles, agent statuses
+	"CreateRoutingProfile", "DescribeRoutingProfile", "ListRoutingProfiles", "DeleteRoutingProfile", "ListRoutingProfileQueues",
+	"AssociateRoutingProfileQueues", "DisassociateRoutingProfileQueues", "UpdateRoutingProfileConcurrency",
+	"UpdateRoutingProfileDefaultOutboundQueue", "UpdateRoutingProfileName", "UpdateRoutingProfileQueues", "SearchRoutingProfiles",
+	"CreateSecurityProfile", "DescribeSecurityProfile", "ListSecurityProfiles", "UpdateSecurityProfile", "DeleteSecurityProfile",
+	"ListSecurityProfilePermissions", "SearchSecurityProfiles",
+	"CreateAgentStatus", "DescribeAgentStatus", "ListAgentStatuses", "UpdateAgentStatus",
 }
 
 // AddedShapes are error shapes the wire's error table names before any embedded operation lists them
