@@ -18,6 +18,11 @@ var AddedOperations = []string{
 	// issue 20: the routing objects
 	"CreateHoursOfOperation", "DescribeHoursOfOperation", "UpdateHoursOfOperation", "DeleteHoursOfOperation",
 	"ListHoursOfOperations", "SearchHoursOfOperations",
+	// issue 20: users and the user hierarchy
+	"CreateUser", "DescribeUser", "ListUsers", "DeleteUser", "UpdateUserHierarchy", "UpdateUserIdentityInfo",
+	"UpdateUserPhoneConfig", "UpdateUserRoutingProfile", "UpdateUserSecurityProfiles", "SearchUsers",
+	"CreateUserHierarchyGroup", "DescribeUserHierarchyGroup", "ListUserHierarchyGroups", "DeleteUserHierarchyGroup",
+	"UpdateUserHierarchyGroupName", "DescribeUserHierarchyStructure", "UpdateUserHierarchyStructure",
 }
 
 // AddedShapes are error shapes the wire's error table names before any embedded operation lists them
