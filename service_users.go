@@ -93,28 +93,26 @@ func hashPassword(pw string) (string, error) {
 	return "pbkdf2-sha256$4096$" + base64.RawStdEncoding.EncodeToString(salt) + "$" + base64.RawStdEncoding.EncodeToString(key), nil
 }
 
-// applyPhone sets u's phone settings from a UserPhoneConfig. PhoneConfig.AutoAccept is the VOICE channel's
-// auto-accept (AutoAcceptChannels keeps every channel's, for the task lifecycle).
+// applyPhone sets u's phone settings from a UserPhoneConfig, which replaces them all: a member left out is
+// false or 0, as the AWS SDKs leave out AutoAccept false and AfterContactWorkTimeLimit 0 (aws-sdk-go-v2's
+// serializer writes them only when set), so Terraform turning auto_accept off sends no AutoAccept at all. A
+// left-out PhoneType keeps the current one (SOFT_PHONE for a new user). PhoneConfig.AutoAccept is the VOICE
+// channel's auto-accept (AutoAcceptChannels keeps every channel's, for the task lifecycle).
 func applyPhone(u *User, p *UserPhone) error {
-	if p.PhoneType == "DESK_PHONE" && p.DeskPhoneNumber == "" {
+	phoneType := p.PhoneType
+	if phoneType == "" {
+		phoneType = u.PhoneType
+	}
+	if phoneType == "DESK_PHONE" && p.DeskPhoneNumber == "" {
 		return Errorf(InvalidArgument, "DeskPhoneNumber is required when PhoneType is DESK_PHONE")
 	}
-	if p.PhoneType != "" {
-		u.PhoneType = p.PhoneType
+	acw := deref(p.AfterContactWorkTimeLimit)
+	if acw > maxAfterContactWork {
+		return Errorf(InvalidArgument, "AfterContactWorkTimeLimit must be at most %d seconds", maxAfterContactWork)
 	}
-	u.DeskPhoneNumber = p.DeskPhoneNumber
-	if p.AutoAccept != nil {
-		setAutoAccept(u, "VOICE", *p.AutoAccept)
-	}
-	if p.AfterContactWorkTimeLimit != nil {
-		if *p.AfterContactWorkTimeLimit > maxAfterContactWork {
-			return Errorf(InvalidArgument, "AfterContactWorkTimeLimit must be at most %d seconds", maxAfterContactWork)
-		}
-		u.AfterContactWorkTimeLimit = *p.AfterContactWorkTimeLimit
-	}
-	if p.PersistentConnection != nil {
-		u.PersistentConnection = *p.PersistentConnection
-	}
+	u.PhoneType, u.DeskPhoneNumber, u.AfterContactWorkTimeLimit = phoneType, p.DeskPhoneNumber, acw
+	u.PersistentConnection = deref(p.PersistentConnection)
+	setAutoAccept(u, "VOICE", deref(p.AutoAccept))
 	if u.PhoneType == "" {
 		u.PhoneType = "SOFT_PHONE"
 	}
@@ -397,7 +395,7 @@ func (s *Service) SearchUsers(ctx context.Context, scope Scope, in SearchInput, 
 		in.Criteria = &SearchCriteria{And: append([]SearchCriteria{{Other: map[string]string{userAttributeFilterMember: enc}}},
 			nonNil(in.Criteria)...)}
 	}
-	return searchRecords(ctx, s, scope, UserKind, in, func(r Record[User]) SearchFields {
+	page, next, total, err := searchRecords(ctx, s, scope, UserKind, in, func(r Record[User]) SearchFields {
 		return func(field string) ([]string, bool) {
 			switch field {
 			case "Username":
@@ -425,6 +423,19 @@ func (s *Service) SearchUsers(ctx context.Context, scope Scope, in SearchInput, 
 		// ListCondition (proficiencies): connectlocal keeps no proficiencies, so none match.
 		return false
 	})
+	if err != nil {
+		return nil, "", 0, err
+	}
+	// UserSearchSummary carries the users' tags.
+	err = s.Store.View(ctx, func(tx Tx) error {
+		for i := range page {
+			if page[i].Tags, err = tx.Tags(scope, page[i].ARN(scope)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return page, next, total, err
 }
 
 func nonNil(c *SearchCriteria) []SearchCriteria {
