@@ -135,6 +135,10 @@ type User struct {
 	DeskPhoneNumber           string `json:",omitempty"`
 	// AutoAcceptChannels are the channels whose contacts the user accepts without an offer (AutoAcceptConfigs).
 	AutoAcceptChannels []string `json:",omitempty"`
+	// PersistentConnection is the VOICE channel's persistent connection (PhoneConfig.PersistentConnection).
+	PersistentConnection bool `json:",omitempty"`
+	// PasswordHash is a salted digest of a CONNECT_MANAGED user's password (service_users.go); never answered.
+	PasswordHash string `json:",omitempty"`
 }
 
 func (u User) references() []ObjectRef {

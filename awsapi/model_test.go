@@ -179,6 +179,24 @@ var codesByOperation = map[string][]connectlocal.Code{
 	"DescribeAgentStatus":                      {connectlocal.NotFound, connectlocal.InvalidArgument},
 	"ListAgentStatuses":                        {connectlocal.NotFound, connectlocal.InvalidArgument},
 	"UpdateAgentStatus":                        {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName},
+	// issue 20: users and the user hierarchy
+	"CreateUser":                     {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest, connectlocal.DuplicateName, connectlocal.QuotaExceeded},
+	"DescribeUser":                   {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"ListUsers":                      {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"DeleteUser":                     {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateUserHierarchy":            {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateUserIdentityInfo":         {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest},
+	"UpdateUserPhoneConfig":          {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateUserRoutingProfile":       {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateUserSecurityProfiles":     {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"SearchUsers":                    {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"CreateUserHierarchyGroup":       {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidRequest, connectlocal.DuplicateName, connectlocal.QuotaExceeded},
+	"DescribeUserHierarchyGroup":     {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"ListUserHierarchyGroups":        {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"DeleteUserHierarchyGroup":       {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InUse},
+	"UpdateUserHierarchyGroupName":   {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName},
+	"DescribeUserHierarchyStructure": {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateUserHierarchyStructure":   {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InUse},
 }
 
 // Each code an operation returns maps to an error type in that operation's model error list.

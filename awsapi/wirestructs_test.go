@@ -84,4 +84,18 @@ var wireStructs = []any{
 	SecurityProfileSearchSummary{},
 	CreateAgentStatusRequest{}, CreateAgentStatusResponse{}, DescribeAgentStatusRequest{}, DescribeAgentStatusResponse{}, AgentStatus{},
 	ListAgentStatusRequest{}, ListAgentStatusResponse{}, AgentStatusSummary{}, UpdateAgentStatusRequest{},
+	// issue 20: users and the user hierarchy
+	CreateUserRequest{}, CreateUserResponse{}, UserIdentityInfo{}, UserIdentityInfoLite{}, UserPhoneConfig{}, AutoAcceptConfig{},
+	AfterContactWorkConfig{}, AfterContactWorkConfigPerChannel{}, PhoneNumberConfig{}, PersistentConnectionConfig{},
+	VoiceEnhancementConfig{}, DescribeUserRequest{}, DescribeUserResponse{}, User{}, ListUsersRequest{}, ListUsersResponse{},
+	UserSummary{}, DeleteUserRequest{}, UpdateUserHierarchyRequest{}, UpdateUserIdentityInfoRequest{},
+	UpdateUserPhoneConfigRequest{}, UpdateUserRoutingProfileRequest{}, UpdateUserSecurityProfilesRequest{},
+	SearchUsersRequest{}, SearchUsersResponse{}, UserSearchSummary{}, UserSearchCriteria{}, UserSearchFilter{},
+	ControlPlaneUserAttributeFilter{}, AttributeAndCondition{}, HierarchyGroupCondition{}, ListCondition{}, Condition{},
+	NumberCondition{},
+	CreateUserHierarchyGroupRequest{}, CreateUserHierarchyGroupResponse{}, DescribeUserHierarchyGroupRequest{},
+	DescribeUserHierarchyGroupResponse{}, HierarchyGroup{}, HierarchyPath{}, HierarchyGroupSummary{},
+	ListUserHierarchyGroupsRequest{}, ListUserHierarchyGroupsResponse{}, DeleteUserHierarchyGroupRequest{},
+	UpdateUserHierarchyGroupNameRequest{}, DescribeUserHierarchyStructureRequest{}, DescribeUserHierarchyStructureResponse{},
+	HierarchyStructure{}, HierarchyLevel{}, UpdateUserHierarchyStructureRequest{}, HierarchyStructureUpdate{}, HierarchyLevelUpdate{},
 }

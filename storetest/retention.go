@@ -108,9 +108,14 @@ func testRetention(t *testing.T, s connectlocal.Store) {
 			t.Errorf("snapshot version %d: %v; want kept=%v (the latest 3 of 6)", v, err, kept)
 		}
 	}
+	qc, err := svc.CreateQuickConnect(ctx, scope, connectlocal.QuickConnectInput{Instance: inst.ID, Name: "qc",
+		Config: connectlocal.QuickConnectConfig{Type: "PHONE_NUMBER", HasPhone: true, PhoneNumber: "+15555550100"}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	start := func() string {
 		t.Helper()
-		c, err := svc.StartTaskContact(ctx, scope, connectlocal.StartTaskContactInput{InstanceID: inst.ID, QuickConnectID: "qc", Name: "task"})
+		c, err := svc.StartTaskContact(ctx, scope, connectlocal.StartTaskContactInput{InstanceID: inst.ID, QuickConnectID: qc.ID, Name: "task"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -33,6 +33,11 @@ var AddedOperations = []string{
 	"CreateSecurityProfile", "DescribeSecurityProfile", "ListSecurityProfiles", "UpdateSecurityProfile", "DeleteSecurityProfile",
 	"ListSecurityProfilePermissions", "SearchSecurityProfiles",
 	"CreateAgentStatus", "DescribeAgentStatus", "ListAgentStatuses", "UpdateAgentStatus",
+	// issue 20: users and the user hierarchy
+	"CreateUser", "DescribeUser", "ListUsers", "DeleteUser", "UpdateUserHierarchy", "UpdateUserIdentityInfo",
+	"UpdateUserPhoneConfig", "UpdateUserRoutingProfile", "UpdateUserSecurityProfiles", "SearchUsers",
+	"CreateUserHierarchyGroup", "DescribeUserHierarchyGroup", "ListUserHierarchyGroups", "DeleteUserHierarchyGroup",
+	"UpdateUserHierarchyGroupName", "DescribeUserHierarchyStructure", "UpdateUserHierarchyStructure",
 }
 
 // AddedShapes are error shapes the wire's error table names before any embedded operation lists them

@@ -143,6 +143,17 @@ func Load() *Model {
 	return loaded
 }
 
+// patternFixes are model patterns written so that, taken literally, they refuse every real value; each is
+// checked as meant instead (issue 20, users). Shape.Pattern keeps the model's text. A fix applies only while
+// the model still writes the pattern that way.
+var patternFixes = map[string]struct{ written, meant string }{
+	// JavaScript-style /…/ delimiters around CreateUser's documented password rule.
+	"Password": {`/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)[a-zA-Z\d\S]{8,64}$/`, `^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)[a-zA-Z\d\S]{8,64}$`},
+	// Doubled escapes (a literal backslash, then 'd's) in UserIdentityInfo.Mobile's and quick connects'
+	// E.164 rule; SensitivePhoneNumber writes the same rule with single ones.
+	"PhoneNumber": {`\\+[1-9]\\d{1,14}$`, `\+[1-9]\d{1,14}$`},
+}
+
 // Parse reads a botocore service model.
 func Parse(data []byte) (*Model, error) {
 	var raw rawModel
@@ -170,7 +181,11 @@ func Parse(data []byte) (*Model, error) {
 		s := &Shape{Name: name, Type: r.Type, Min: r.Min, Max: r.Max, Pattern: r.Pattern, Enum: r.Enum,
 			Union: r.Union, Exception: r.Ex, Required: map[string]bool{}}
 		if r.Pattern != "" {
-			s.pattern, _ = CompilePattern(r.Pattern)
+			src := r.Pattern
+			if fix, ok := patternFixes[name]; ok && fix.written == src {
+				src = fix.meant
+			}
+			s.pattern, _ = CompilePattern(src)
 		}
 		if r.ErrorRaw != nil {
 			s.HTTPStatus = r.ErrorRaw.HTTPStatusCode

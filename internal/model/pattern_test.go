@@ -148,6 +148,13 @@ func TestLookAheadCases(t *testing.T) {
 		{"ContactTagKey", "aws:x", false},
 		{"ContactTagKey", "awsx", true},
 		{"ContactTagKey", "", false},
+		// patternFixes: checked as meant, not as the model writes them.
+		{"Password", "Password123", true},
+		{"Password", "password123", false},
+		{"Password", "Password", false},
+		{"Password", "Pass1", false},
+		{"PhoneNumber", "+15555550100", true},
+		{"PhoneNumber", "5555550100", false},
 	}
 	for _, c := range cases {
 		if got := m.Shapes[c.shape].pattern.MatchString(c.value); got != c.ok {
@@ -178,6 +185,9 @@ var validSamples = map[string]string{
 	"FileName":                   "report.pdf",
 	"FlowContentSha256":          strings.Repeat("aB3", 21) + "x",
 	"ReferenceArn":               "arn:aws:connect:us-east-1:123456789012:instance/abc",
+	"Password":                   "Password123",
+	"PhoneNumber":                "+15555550100",
+	"SensitivePhoneNumber":       "+15555550100",
 	"RegionName":                 "eu-west-2",
 	"TagKey":                     "cost-center",
 	"TrafficDistributionGroupId": "0123abcd-0123-4567-89ab-0123456789ab",
