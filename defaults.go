@@ -23,8 +23,46 @@ func (s *Service) putInstanceDefaults(ctx context.Context, tx Tx, scope Scope, i
 	for _, day := range []string{"SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"} {
 		hours.Value.Config = append(hours.Value.Config, HoursConfig{Day: day}) // 00:00–00:00: the whole day
 	}
-	return putRecord(tx, scope, HoursKind, &hours)
+	if err := putRecord(tx, scope, HoursKind, &hours); err != nil {
+		return err
+	}
+	return s.putDefaultFlows(ctx, tx, scope, inst)
 }
 
 // newDefaultID is a random id even when the request presets the instance's (WithPresetID names one resource).
 func (s *Service) newDefaultID(context.Context) string { return s.NewID() }
+
+// DefaultFlows are the flows every new instance holds (research-routing §1.3: the names and types of a real
+// instance's default flows, from a Terraform import of one and a CDK stack that describes them; descriptions
+// only where one was seen). Real instances hold more "Sample ..." flows; these are the ones configurations look
+// up (quick connects need "Default agent transfer" and "Default queue transfer").
+var DefaultFlows = []struct{ Name, Type, Description string }{
+	{"Default agent hold", "AGENT_HOLD", "Audio played for the agent when on hold"},
+	{"Default agent transfer", "AGENT_TRANSFER", "Default flow to transfer to an agent."},
+	{"Default agent whisper", "AGENT_WHISPER", "Default whisper played to the agent."},
+	{"Default customer hold", "CUSTOMER_HOLD", ""},
+	{"Default customer queue", "CUSTOMER_QUEUE", ""},
+	{"Default customer whisper", "CUSTOMER_WHISPER", ""},
+	{"Default outbound", "OUTBOUND_WHISPER", ""},
+	{"Default queue transfer", "QUEUE_TRANSFER", ""},
+	{"Sample inbound flow (first contact experience)", "CONTACT_FLOW", "First contact experience"},
+}
+
+// DefaultFlowContent is every default flow's content. Decided: AWS's own defaults play prompts and queue
+// contacts, which connectlocal neither holds nor runs; a minimal valid published flow (one DisconnectParticipant
+// action) is what a configuration that reads or references them needs.
+const DefaultFlowContent = `{"Version":"2019-10-30","StartAction":"00000000-0000-4000-8000-000000000001",` +
+	`"Metadata":{},"Actions":[{"Identifier":"00000000-0000-4000-8000-000000000001","Type":"DisconnectParticipant",` +
+	`"Parameters":{},"Transitions":{}}]}`
+
+func (s *Service) putDefaultFlows(ctx context.Context, tx Tx, scope Scope, inst Instance) error {
+	for _, d := range DefaultFlows {
+		f := ContactFlow{InstanceID: inst.ID, ID: s.newDefaultID(ctx), Name: d.Name, Type: d.Type, Description: d.Description,
+			Content: DefaultFlowContent, Status: "PUBLISHED", State: "ACTIVE", Published: true,
+			CreatedTime: inst.CreatedTime, LastModifiedTime: inst.CreatedTime}
+		if err := tx.PutContactFlow(scope, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}

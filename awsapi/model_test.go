@@ -134,6 +134,15 @@ var codesByOperation = map[string][]connectlocal.Code{
 	"DescribeVocabulary":                {connectlocal.NotFound},
 	"DeleteVocabulary":                  {connectlocal.NotFound},
 	"SearchVocabularies":                {},
+	// issue 20: contact flow modules and flow metadata
+	"CreateContactFlowModule":         {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidFlow, connectlocal.DuplicateName, connectlocal.QuotaExceeded},
+	"DescribeContactFlowModule":       {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"ListContactFlowModules":          {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"DeleteContactFlowModule":         {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateContactFlowModuleContent":  {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidFlow},
+	"UpdateContactFlowModuleMetadata": {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName},
+	"UpdateContactFlowName":           {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName},
+	"UpdateContactFlowMetadata":       {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName},
 }
 
 // Each code an operation returns maps to an error type in that operation's model error list.

@@ -59,4 +59,13 @@ var operations = map[string]operation{
 	"DescribeVocabulary":                handle(describeVocabulary),
 	"DeleteVocabulary":                  handle(deleteVocabulary),
 	"SearchVocabularies":                handle(searchVocabularies),
+	// issue 20: contact flow modules and flow metadata
+	"CreateContactFlowModule":         handle(createContactFlowModule),
+	"DescribeContactFlowModule":       handle(describeContactFlowModule),
+	"ListContactFlowModules":          handle(listContactFlowModules),
+	"DeleteContactFlowModule":         handle(deleteContactFlowModule),
+	"UpdateContactFlowModuleContent":  handle(updateContactFlowModuleContent),
+	"UpdateContactFlowModuleMetadata": handle(updateContactFlowModuleMetadata),
+	"UpdateContactFlowName":           handle(updateContactFlowName),
+	"UpdateContactFlowMetadata":       handle(updateContactFlowMetadata),
 }

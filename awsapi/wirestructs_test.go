@@ -54,4 +54,10 @@ var wireStructs = []any{
 	AssociateBotRequest{}, DisassociateBotRequest{}, ListBotsRequest{}, ListBotsResponse{}, LexBot{}, LexV2Bot{}, LexBotConfig{},
 	CreateVocabularyRequest{}, CreateVocabularyResponse{}, DescribeVocabularyRequest{}, DescribeVocabularyResponse{}, Vocabulary{},
 	DeleteVocabularyRequest{}, DeleteVocabularyResponse{}, SearchVocabulariesRequest{}, SearchVocabulariesResponse{}, VocabularySummary{},
+	// issue 20: contact flow modules and flow metadata
+	CreateContactFlowModuleRequest{}, CreateContactFlowModuleResponse{}, ExternalInvocationConfiguration{},
+	DescribeContactFlowModuleRequest{}, DescribeContactFlowModuleResponse{}, ContactFlowModule{},
+	ListContactFlowModulesRequest{}, ListContactFlowModulesResponse{}, ContactFlowModuleSummary{},
+	DeleteContactFlowModuleRequest{}, UpdateContactFlowModuleContentRequest{}, UpdateContactFlowModuleMetadataRequest{},
+	UpdateContactFlowNameRequest{}, UpdateContactFlowMetadataRequest{},
 }

@@ -20,6 +20,9 @@ var AddedOperations = []string{
 	"ListHoursOfOperations", "SearchHoursOfOperations",
 	// issue 20, the lead's group: the instance's integrations and vocabularies
 	"AssociateInstanceStorageConfig", "DescribeInstanceStorageConfig", "ListInstanceStorageConfigs", "UpdateInstanceStorageConfig", "DisassociateInstanceStorageConfig", "AssociateLambdaFunction", "DisassociateLambdaFunction", "ListLambdaFunctions", "AssociateBot", "DisassociateBot", "ListBots", "CreateVocabulary", "DescribeVocabulary", "DeleteVocabulary", "SearchVocabularies",
+	// issue 20: contact flow modules, and the flow metadata updates Cloud Control needs
+	"CreateContactFlowModule", "DescribeContactFlowModule", "ListContactFlowModules", "DeleteContactFlowModule",
+	"UpdateContactFlowModuleContent", "UpdateContactFlowModuleMetadata", "UpdateContactFlowName", "UpdateContactFlowMetadata",
 }
 
 // AddedShapes are error shapes the wire's error table names before any embedded operation lists them
