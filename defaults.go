@@ -1,6 +1,10 @@
 package connectlocal
 
-import "context"
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+)
 
 // A new instance holds what real instances come with and Terraform configurations look up by name
 // (issue 20; the names and settings and where each comes from: README "What a new instance holds").
@@ -17,7 +21,7 @@ const (
 // scope key covers the records of the instance it creates: nobody else can reach them before it commits).
 func (s *Service) putInstanceDefaults(ctx context.Context, tx Tx, scope Scope, inst Instance) error {
 	now := inst.CreatedTime
-	hours := Record[HoursOfOperation]{Object: Object{InstanceID: inst.ID, Kind: KindHours, ID: s.newDefaultID(ctx),
+	hours := Record[HoursOfOperation]{Object: Object{InstanceID: inst.ID, Kind: KindHours, ID: derivedID(inst.ID, string(KindHours)+"/"+DefaultHoursName),
 		Name: DefaultHoursName, CreatedTime: now, LastModifiedTime: now},
 		Value: HoursOfOperation{Name: DefaultHoursName, TimeZone: DefaultTimeZone}}
 	for _, day := range []string{"SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"} {
@@ -26,7 +30,7 @@ func (s *Service) putInstanceDefaults(ctx context.Context, tx Tx, scope Scope, i
 	if err := putRecord(tx, scope, HoursKind, &hours); err != nil {
 		return err
 	}
-	return s.putDefaultFlows(ctx, tx, scope, inst)
+	return s.putDefaultFlows(tx, scope, inst)
 }
 
 // newDefaultID is a random id even when the request presets the instance's (WithPresetID names one resource).
@@ -55,9 +59,20 @@ const DefaultFlowContent = `{"Version":"2019-10-30","StartAction":"00000000-0000
 	`"Metadata":{},"Actions":[{"Identifier":"00000000-0000-4000-8000-000000000001","Type":"DisconnectParticipant",` +
 	`"Parameters":{},"Transitions":{}}]}`
 
-func (s *Service) putDefaultFlows(ctx context.Context, tx Tx, scope Scope, inst Instance) error {
+// derivedID is a UUIDv4-shaped id derived from the instance's id and what it names, so that a rerun of the
+// Update that creates the instance (store.go lets a backend run it again) stores the same ids, and the
+// service's id source is not drawn on inside the transaction.
+func derivedID(instanceID, what string) string {
+	sum := sha256.Sum256([]byte(instanceID + "\x00" + what))
+	sum[6] = sum[6]&0x0f | 0x40 // version 4
+	sum[8] = sum[8]&0x3f | 0x80 // RFC 4122 variant
+	h := hex.EncodeToString(sum[:16])
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
+
+func (s *Service) putDefaultFlows(tx Tx, scope Scope, inst Instance) error {
 	for _, d := range DefaultFlows {
-		f := ContactFlow{InstanceID: inst.ID, ID: s.newDefaultID(ctx), Name: d.Name, Type: d.Type, Description: d.Description,
+		f := ContactFlow{InstanceID: inst.ID, ID: derivedID(inst.ID, "contact-flow/"+d.Name), Name: d.Name, Type: d.Type, Description: d.Description,
 			Content: DefaultFlowContent, Status: "PUBLISHED", State: "ACTIVE", Published: true,
 			CreatedTime: inst.CreatedTime, LastModifiedTime: inst.CreatedTime}
 		if err := tx.PutContactFlow(scope, f); err != nil {
