@@ -296,15 +296,5 @@ func CheckFlowContent(content string, published bool) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	if len(problems) > 50 { // the model's problems list holds at most 50
-		problems = problems[:50]
-	}
-	for i, p := range problems {
-		if utf8.RuneCountInString(p) > 256 {
-			problems[i] = string([]rune(p)[:256])
-		}
-	}
-	e := Errorf(InvalidFlow, "The flow content is not valid: %s", strings.Join(problems, "; "))
-	e.Problems = problems
-	return e
+	return flowProblems(problems)
 }

@@ -315,6 +315,9 @@ func TestDefaultFlows(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if d.ContactFlow.Type != types.ContactFlowTypeQueueTransfer || *d.ContactFlow.Name != "Default queue transfer" {
+			t.Errorf("describe: %+v", d.ContactFlow)
+		}
 		if err := connectlocal.CheckFlowContent(*d.ContactFlow.Content, true); err != nil {
 			t.Errorf("default content: %v", err)
 		}
