@@ -407,14 +407,18 @@ func TestFlowContentReferences(t *testing.T) {
 		_, err = c.UpdateContactFlowModuleContent(ctx, &connect.UpdateContactFlowModuleContentInput{InstanceId: &inst, ContactFlowModuleId: module.Id, Content: &bad})
 		wantModuleProblems(t, err, 7)
 
-		// Objects other helpers' operations make (queues, users, Lambda associations) resolve once stored.
-		queue, user, lambda := "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002", "arn:aws:lambda:us-east-1:123456789012:function:nope"
+		// An associated Lambda function resolves; so do queues and users once stored (their operations are
+		// other files'; the objects are put directly here).
+		if _, err := c.AssociateLambdaFunction(ctx, &connect.AssociateLambdaFunctionInput{InstanceId: &inst,
+			FunctionArn: aws.String("arn:aws:lambda:us-east-1:123456789012:function:nope")}); err != nil {
+			t.Fatal(err)
+		}
+		queue, user := "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"
 		scope := connectlocal.Scope{Account: "123456789012", Region: "us-east-1"}
 		now := time.Now()
 		if err := srv.Service.Store.Update(ctx, connectlocal.InstanceKey(scope, inst), func(tx connectlocal.Tx) error {
 			for _, o := range []connectlocal.Object{{InstanceID: inst, Kind: connectlocal.KindQueue, ID: queue, Name: "q"},
-				{InstanceID: inst, Kind: connectlocal.KindUser, ID: user, Name: "u"},
-				{InstanceID: inst, Kind: connectlocal.KindLambdaFunction, ID: lambda}} {
+				{InstanceID: inst, Kind: connectlocal.KindUser, ID: user, Name: "u"}} {
 				o.CreatedTime, o.LastModifiedTime, o.Doc = now, now, json.RawMessage(`{}`)
 				if err := tx.PutObject(scope, o); err != nil {
 					return err
