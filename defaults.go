@@ -1,6 +1,10 @@
 package connectlocal
 
-import "context"
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+)
 
 // A new instance holds what real instances come with and Terraform configurations look up by name
 // (issue 20; the names and settings and where each comes from: README "What a new instance holds").
@@ -20,7 +24,7 @@ const DefaultQueueName = "BasicQueue"
 // scope key covers the records of the instance it creates: nobody else can reach them before it commits).
 func (s *Service) putInstanceDefaults(ctx context.Context, tx Tx, scope Scope, inst Instance) error {
 	now := inst.CreatedTime
-	hours := Record[HoursOfOperation]{Object: Object{InstanceID: inst.ID, Kind: KindHours, ID: s.newDefaultID(ctx),
+	hours := Record[HoursOfOperation]{Object: Object{InstanceID: inst.ID, Kind: KindHours, ID: derivedID(inst.ID, string(KindHours)+"/"+DefaultHoursName),
 		Name: DefaultHoursName, CreatedTime: now, LastModifiedTime: now},
 		Value: HoursOfOperation{Name: DefaultHoursName, TimeZone: DefaultTimeZone}}
 	for _, day := range []string{"SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"} {
@@ -30,7 +34,7 @@ func (s *Service) putInstanceDefaults(ctx context.Context, tx Tx, scope Scope, i
 		return err
 	}
 	// queues (issue 20): "BasicQueue" on the Basic Hours
-	if err := putDefaultQueue(tx, scope, inst, s.newDefaultID(ctx), hours.ID); err != nil {
+	if err := putDefaultQueue(tx, scope, inst, derivedID(inst.ID, string(KindQueue)+"/"+DefaultQueueName), hours.ID); err != nil {
 		return err
 	}
 	// profiles (issue 20): "Basic Routing Profile" (after BasicQueue), the four security profiles, the
@@ -38,8 +42,51 @@ func (s *Service) putInstanceDefaults(ctx context.Context, tx Tx, scope Scope, i
 	if err := s.putDefaultProfiles(ctx, tx, scope, inst); err != nil {
 		return err
 	}
-	return nil
+	return s.putDefaultFlows(tx, scope, inst)
 }
 
-// newDefaultID is a random id even when the request presets the instance's (WithPresetID names one resource).
-func (s *Service) newDefaultID(context.Context) string { return s.NewID() }
+// DefaultFlows are the flows every new instance holds (research-routing §1.3: the names and types of a real
+// instance's default flows, from a Terraform import of one and a CDK stack that describes them; descriptions
+// only where one was seen). Real instances hold more "Sample ..." flows; these are the ones configurations look
+// up (quick connects need "Default agent transfer" and "Default queue transfer").
+var DefaultFlows = []struct{ Name, Type, Description string }{
+	{"Default agent hold", "AGENT_HOLD", "Audio played for the agent when on hold"},
+	{"Default agent transfer", "AGENT_TRANSFER", "Default flow to transfer to an agent."},
+	{"Default agent whisper", "AGENT_WHISPER", "Default whisper played to the agent."},
+	{"Default customer hold", "CUSTOMER_HOLD", ""},
+	{"Default customer queue", "CUSTOMER_QUEUE", ""},
+	{"Default customer whisper", "CUSTOMER_WHISPER", ""},
+	{"Default outbound", "OUTBOUND_WHISPER", ""},
+	{"Default queue transfer", "QUEUE_TRANSFER", ""},
+	{"Sample inbound flow (first contact experience)", "CONTACT_FLOW", "First contact experience"},
+}
+
+// DefaultFlowContent is every default flow's content. Decided: AWS's own defaults play prompts and queue
+// contacts, which connectlocal neither holds nor runs; a minimal valid published flow (one DisconnectParticipant
+// action) is what a configuration that reads or references them needs.
+const DefaultFlowContent = `{"Version":"2019-10-30","StartAction":"00000000-0000-4000-8000-000000000001",` +
+	`"Metadata":{},"Actions":[{"Identifier":"00000000-0000-4000-8000-000000000001","Type":"DisconnectParticipant",` +
+	`"Parameters":{},"Transitions":{}}]}`
+
+// derivedID is a UUIDv4-shaped id derived from the instance's id and what it names, so that a rerun of the
+// Update that creates the instance (store.go lets a backend run it again) stores the same ids, and the
+// service's id source is not drawn on inside the transaction.
+func derivedID(instanceID, what string) string {
+	sum := sha256.Sum256([]byte(instanceID + "\x00" + what))
+	sum[6] = sum[6]&0x0f | 0x40 // version 4
+	sum[8] = sum[8]&0x3f | 0x80 // RFC 4122 variant
+	h := hex.EncodeToString(sum[:16])
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
+
+func (s *Service) putDefaultFlows(tx Tx, scope Scope, inst Instance) error {
+	for _, d := range DefaultFlows {
+		f := ContactFlow{InstanceID: inst.ID, ID: derivedID(inst.ID, "contact-flow/"+d.Name), Name: d.Name, Type: d.Type, Description: d.Description,
+			Content: DefaultFlowContent, Status: "PUBLISHED", State: "ACTIVE", Published: true,
+			CreatedTime: inst.CreatedTime, LastModifiedTime: inst.CreatedTime}
+		if err := tx.PutContactFlow(scope, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -47,7 +47,7 @@ var defaultSecurityProfiles = []SecurityProfile{
 func (s *Service) putDefaultProfiles(ctx context.Context, tx Tx, scope Scope, inst Instance) error {
 	now := inst.CreatedTime
 	object := func(kind ResourceKind, name string) Object {
-		return Object{InstanceID: inst.ID, Kind: kind, ID: s.newDefaultID(ctx), Name: name, CreatedTime: now, LastModifiedTime: now}
+		return Object{InstanceID: inst.ID, Kind: kind, ID: derivedID(inst.ID, string(kind)+"/"+name), Name: name, CreatedTime: now, LastModifiedTime: now}
 	}
 	// Concurrency VOICE 1, CHAT 2, TASK 1 and BasicQueue on VOICE and CHAT are a real instance's (an agent's
 	// CCP configuration and agent event stream records published in public repositories, research §1.2);

@@ -11,7 +11,16 @@ type ContactFlow struct {
 	Description      string
 	Content          string // the published (or, for a never-published flow, the saved) content
 	Status           string // PUBLISHED | SAVED
+	State            string // ACTIVE | ARCHIVED (UpdateContactFlowMetadata); "" in flows stored before it: ACTIVE
 	Published        bool   // a published version exists (spec-facts §11, ContactFlowNotPublishedException)
 	CreatedTime      time.Time
 	LastModifiedTime time.Time
+}
+
+// FlowState is the flow's state, ACTIVE unless archived.
+func (f ContactFlow) FlowState() string {
+	if f.State == "" {
+		return "ACTIVE"
+	}
+	return f.State
 }

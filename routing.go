@@ -183,6 +183,7 @@ type FlowModule struct {
 	Name        string
 	Description string `json:",omitempty"`
 	Content     string
+	Settings    string `json:",omitempty"` // FlowModuleSettings, kept as given
 	Status      string // PUBLISHED | SAVED
 	State       string // ACTIVE | ARCHIVED
 }

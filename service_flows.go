@@ -43,6 +43,11 @@ func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateC
 			return err
 		}
 		f.InstanceID = inst
+		if f.Status == "PUBLISHED" {
+			if err := checkFlowReferences(tx, scope, inst, f.Content); err != nil {
+				return err
+			}
+		}
 		return s.putNewFlow(tx, scope, f, in.Tags)
 	})
 	if err != nil {
@@ -60,6 +65,7 @@ func checkNewFlow(f *ContactFlow) error {
 	if f.Status == "" {
 		f.Status = "PUBLISHED"
 	}
+	f.State = "ACTIVE"
 	f.Published = f.Published || f.Status == "PUBLISHED"
 	return CheckFlowContent(f.Content, f.Status == "PUBLISHED")
 }
@@ -150,8 +156,60 @@ func (s *Service) UpdateContactFlowContent(ctx context.Context, scope Scope, ins
 		if err := CheckFlowContent(content, f.Status == "PUBLISHED"); err != nil {
 			return err
 		}
+		if f.Status == "PUBLISHED" {
+			if err := checkFlowReferences(tx, scope, inst, content); err != nil {
+				return err
+			}
+		}
 		f.Content, f.LastModifiedTime = content, now
 		return tx.PutContactFlow(scope, f)
+	})
+}
+
+// UpdateFlowMetadataInput is UpdateContactFlowName's and UpdateContactFlowMetadata's request: nil members stay.
+type UpdateFlowMetadataInput struct {
+	Instance    string
+	ID          string
+	Name        *string
+	Description *string
+	State       *string // ACTIVE | ARCHIVED (UpdateContactFlowMetadata only)
+}
+
+// UpdateContactFlowMetadata changes a flow's name, description and state; a taken name is refused. Cloud
+// Control's flow update and Terraform's aws_connect_contact_flow rename through it (or UpdateContactFlowName).
+func (s *Service) UpdateContactFlowMetadata(ctx context.Context, scope Scope, in UpdateFlowMetadataInput) error {
+	if in.Name != nil {
+		if n := utf8.RuneCountInString(*in.Name); n > MaxFlowName {
+			return Errorf(InvalidArgument, "Value '%s' at 'Name' failed to satisfy constraint: Member must have length less than or equal to %d", clip(*in.Name), MaxFlowName)
+		}
+	}
+	now := s.now()
+	return s.Store.Update(ctx, instanceKey(scope, in.Instance), func(tx Tx) error {
+		inst, err := requireInstance(tx, scope, in.Instance)
+		if err != nil {
+			return err
+		}
+		f, err := getFlow(tx, scope, inst, in.ID)
+		if err != nil {
+			return err
+		}
+		if in.Name != nil {
+			f.Name = *in.Name
+		}
+		if in.Description != nil {
+			f.Description = *in.Description
+		}
+		if in.State != nil {
+			f.State = *in.State
+		}
+		f.LastModifiedTime = now
+		if err := tx.PutContactFlow(scope, f); err != nil {
+			if CodeOf(err) == AlreadyExists {
+				return Errorf(DuplicateName, "A flow named '%s' already exists in this instance", f.Name)
+			}
+			return err
+		}
+		return nil
 	})
 }
 
@@ -238,15 +296,5 @@ func CheckFlowContent(content string, published bool) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	if len(problems) > 50 { // the model's problems list holds at most 50
-		problems = problems[:50]
-	}
-	for i, p := range problems {
-		if utf8.RuneCountInString(p) > 256 {
-			problems[i] = string([]rune(p)[:256])
-		}
-	}
-	e := Errorf(InvalidFlow, "The flow content is not valid: %s", strings.Join(problems, "; "))
-	e.Problems = problems
-	return e
+	return flowProblems(problems)
 }

@@ -36,7 +36,7 @@ func describeContactFlow(ctx context.Context, a *API, scope connectlocal.Scope, 
 		return nil, err
 	}
 	return &DescribeContactFlowResponse{ContactFlow: ContactFlow{
-		Arn: scope.ContactFlowARN(f.InstanceID, f.ID), Id: f.ID, Name: f.Name, Type: f.Type, State: "ACTIVE",
+		Arn: scope.ContactFlowARN(f.InstanceID, f.ID), Id: f.ID, Name: f.Name, Type: f.Type, State: f.FlowState(),
 		Status: f.Status, Description: str(f.Description), Content: f.Content, Tags: tagsOut(tags),
 		FlowContentSha256: connectlocal.FlowContentSHA256(f.Content), LastModifiedTime: stamp(f.LastModifiedTime),
 		LastModifiedRegion: scope.Region,

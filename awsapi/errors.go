@@ -22,7 +22,7 @@ var wireTypes = map[connectlocal.Code][]string{
 	connectlocal.QuotaExceeded:    {"ServiceQuotaExceededException", "LimitExceededException"},
 	connectlocal.LimitExceeded:    {"LimitExceededException"},
 	connectlocal.DuplicateName:    {"DuplicateResourceException"},
-	connectlocal.InvalidFlow:      {"InvalidContactFlowException"},
+	connectlocal.InvalidFlow:      {"InvalidContactFlowException", "InvalidContactFlowModuleException"},
 	connectlocal.FlowNotPublished: {"ContactFlowNotPublishedException"},
 	connectlocal.Throttled:        {"ThrottlingException"},
 	connectlocal.UnknownOperation: {"UnknownOperationException"},
@@ -78,6 +78,8 @@ type errorBody struct {
 	Message      string
 	PropertyList []propertyWire `json:",omitempty"`
 	Problems     []problemWire  `json:"problems,omitempty"`
+	// ModuleProblems is InvalidContactFlowModuleException's list, whose model member is capitalised.
+	ModuleProblems []problemWire `json:"Problems,omitempty"`
 }
 
 // writeError answers with err as the model's error shape for op.
@@ -107,6 +109,9 @@ func (a *API) writeError(w http.ResponseWriter, r *http.Request, op *model.Opera
 	}
 	for _, p := range e.Problems {
 		body.Problems = append(body.Problems, problemWire{Message: p})
+	}
+	if typ == "InvalidContactFlowModuleException" {
+		body.Problems, body.ModuleProblems = nil, body.Problems
 	}
 	w.Header().Set("X-Amzn-ErrorType", typ)
 	writeJSON(w, status, body)

@@ -176,6 +176,10 @@ var lenientMembers = map[string][]string{
 	// no real number matches it; the Service checks E.164 instead (connectlocal.checkE164).
 	"CreateQuickConnect":       {"QuickConnectConfig.PhoneConfig.PhoneNumber"},
 	"UpdateQuickConnectConfig": {"QuickConnectConfig.PhoneConfig.PhoneNumber"},
+	// research-routing §2: Terraform sends Description "" for an unset description, and AWS takes it despite the
+	// model's `.*\S.*` pattern; the length limit is checked in the domain (MaxFlowModuleDescription).
+	"CreateContactFlowModule":         {"Description"},
+	"UpdateContactFlowModuleMetadata": {"Description"},
 }
 
 // memberProblems checks the merged input against the model, as every request is.

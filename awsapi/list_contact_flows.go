@@ -39,7 +39,7 @@ func listContactFlows(ctx context.Context, a *API, scope connectlocal.Scope, in 
 	out := &ListContactFlowsResponse{ContactFlowSummaryList: make([]ContactFlowSummary, len(flows)), NextToken: str(next)}
 	for i, f := range flows {
 		out.ContactFlowSummaryList[i] = ContactFlowSummary{Id: f.ID, Arn: scope.ContactFlowARN(f.InstanceID, f.ID),
-			Name: f.Name, ContactFlowType: f.Type, ContactFlowState: "ACTIVE", ContactFlowStatus: f.Status}
+			Name: f.Name, ContactFlowType: f.Type, ContactFlowState: f.FlowState(), ContactFlowStatus: f.Status}
 	}
 	return out, nil
 }

@@ -197,6 +197,15 @@ var codesByOperation = map[string][]connectlocal.Code{
 	"UpdateUserHierarchyGroupName":   {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName},
 	"DescribeUserHierarchyStructure": {connectlocal.NotFound, connectlocal.InvalidArgument},
 	"UpdateUserHierarchyStructure":   {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InUse},
+	// issue 20: contact flow modules and flow metadata
+	"CreateContactFlowModule":         {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidFlow, connectlocal.DuplicateName, connectlocal.QuotaExceeded},
+	"DescribeContactFlowModule":       {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"ListContactFlowModules":          {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"DeleteContactFlowModule":         {connectlocal.NotFound, connectlocal.InvalidArgument},
+	"UpdateContactFlowModuleContent":  {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.InvalidFlow},
+	"UpdateContactFlowModuleMetadata": {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName},
+	"UpdateContactFlowName":           {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName},
+	"UpdateContactFlowMetadata":       {connectlocal.NotFound, connectlocal.InvalidArgument, connectlocal.DuplicateName},
 }
 
 // Each code an operation returns maps to an error type in that operation's model error list.

@@ -122,4 +122,13 @@ var operations = map[string]operation{
 	"UpdateUserHierarchyGroupName":   handle(updateUserHierarchyGroupName),
 	"DescribeUserHierarchyStructure": handle(describeUserHierarchyStructure),
 	"UpdateUserHierarchyStructure":   handle(updateUserHierarchyStructure),
+	// issue 20: contact flow modules and flow metadata
+	"CreateContactFlowModule":         handle(createContactFlowModule),
+	"DescribeContactFlowModule":       handle(describeContactFlowModule),
+	"ListContactFlowModules":          handle(listContactFlowModules),
+	"DeleteContactFlowModule":         handle(deleteContactFlowModule),
+	"UpdateContactFlowModuleContent":  handle(updateContactFlowModuleContent),
+	"UpdateContactFlowModuleMetadata": handle(updateContactFlowModuleMetadata),
+	"UpdateContactFlowName":           handle(updateContactFlowName),
+	"UpdateContactFlowMetadata":       handle(updateContactFlowMetadata),
 }

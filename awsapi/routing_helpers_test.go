@@ -13,7 +13,6 @@ import (
 // Helpers the routing objects' tests share: each makes what a test needs through the real operations, and
 // finds an instance's default object by name instead of making it again.
 
-
 // hoursByName returns the id of the instance's hours named name.
 func hoursByName(t testing.TB, c *connect.Client, inst, name string) string {
 	t.Helper()

@@ -98,4 +98,10 @@ var wireStructs = []any{
 	ListUserHierarchyGroupsRequest{}, ListUserHierarchyGroupsResponse{}, DeleteUserHierarchyGroupRequest{},
 	UpdateUserHierarchyGroupNameRequest{}, DescribeUserHierarchyStructureRequest{}, DescribeUserHierarchyStructureResponse{},
 	HierarchyStructure{}, HierarchyLevel{}, UpdateUserHierarchyStructureRequest{}, HierarchyStructureUpdate{}, HierarchyLevelUpdate{},
+	// issue 20: contact flow modules and flow metadata
+	CreateContactFlowModuleRequest{}, CreateContactFlowModuleResponse{}, ExternalInvocationConfiguration{},
+	DescribeContactFlowModuleRequest{}, DescribeContactFlowModuleResponse{}, ContactFlowModule{},
+	ListContactFlowModulesRequest{}, ListContactFlowModulesResponse{}, ContactFlowModuleSummary{},
+	DeleteContactFlowModuleRequest{}, UpdateContactFlowModuleContentRequest{}, UpdateContactFlowModuleMetadataRequest{},
+	UpdateContactFlowNameRequest{}, UpdateContactFlowMetadataRequest{},
 }

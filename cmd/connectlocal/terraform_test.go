@@ -106,8 +106,9 @@ func TestTerraform(t *testing.T) {
 		attribute(inst, "CONTACTFLOW_LOGS") != "true" || attribute(inst, "EARLY_MEDIA") != "false" || attribute(inst, "MULTI_PARTY_CONFERENCE") != "true" {
 		t.Errorf("instance after apply does not match the configuration")
 	}
-	flows, err := c.ListContactFlows(ctx, &connect.ListContactFlowsInput{InstanceId: inst})
-	if err != nil || len(flows.ContactFlowSummaryList) != 1 || *flows.ContactFlowSummaryList[0].Name != "Route tasks" {
+	// The instance's default flows, then the one the configuration made.
+	flows, err := c.ListContactFlows(ctx, &connect.ListContactFlowsInput{InstanceId: inst, ContactFlowTypes: []types.ContactFlowType{types.ContactFlowTypeContactFlow}})
+	if err != nil || len(flows.ContactFlowSummaryList) != 2 || *flows.ContactFlowSummaryList[1].Name != "Route tasks" {
 		t.Fatalf("flows after apply: %+v %v", flows, err)
 	}
 	tf.planNoChanges()

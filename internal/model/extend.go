@@ -38,6 +38,9 @@ var AddedOperations = []string{
 	"UpdateUserPhoneConfig", "UpdateUserRoutingProfile", "UpdateUserSecurityProfiles", "SearchUsers",
 	"CreateUserHierarchyGroup", "DescribeUserHierarchyGroup", "ListUserHierarchyGroups", "DeleteUserHierarchyGroup",
 	"UpdateUserHierarchyGroupName", "DescribeUserHierarchyStructure", "UpdateUserHierarchyStructure",
+	// issue 20: contact flow modules, and the flow metadata updates Cloud Control needs
+	"CreateContactFlowModule", "DescribeContactFlowModule", "ListContactFlowModules", "DeleteContactFlowModule",
+	"UpdateContactFlowModuleContent", "UpdateContactFlowModuleMetadata", "UpdateContactFlowName", "UpdateContactFlowMetadata",
 }
 
 // AddedShapes are error shapes the wire's error table names before any embedded operation lists them
