@@ -110,6 +110,12 @@ func TestPreviewSpecialFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	qc, err := e.Client.CreateQuickConnect(ctx, &connect.CreateQuickConnectInput{InstanceId: &inst, Name: aws.String("Desk"),
+		QuickConnectConfig: &types.QuickConnectConfig{QuickConnectType: types.QuickConnectTypePhoneNumber,
+			PhoneConfig: &types.PhoneNumberQuickConnectConfig{PhoneNumber: aws.String("+15555550100")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	path := "/console/a/" + connecttest.Account + "/" + connecttest.Region + "/i/" + inst + "/t/" + *tmpl.Id + "/preview"
 	_, page := e.get(t, path)
 	for _, want := range []string{`<input type="datetime-local" id="f1"`, `<input type="number" id="f2"`,
@@ -126,14 +132,14 @@ func TestPreviewSpecialFields(t *testing.T) {
 		{"an expiry that is no number", "f2", "soon", "whole number of minutes"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			form := url.Values{"Name": {"x"}, "f3": {"qc-1"}, c.key: {c.value}}
+			form := url.Values{"Name": {"x"}, "f3": {*qc.QuickConnectId}, c.key: {c.value}}
 			code, page := e.postPage(t, path, form.Encode(), "same-origin")
 			if code != 400 || !strings.Contains(fieldError(page, c.key), c.want) {
 				t.Fatalf("%d, beside %s: %q", code, c.key, fieldError(page, c.key))
 			}
 		})
 	}
-	code, _ := e.postPage(t, path, url.Values{"Name": {"x"}, "f3": {"qc-1"}, "f2": {"30"}}.Encode(), "same-origin")
+	code, _ := e.postPage(t, path, url.Values{"Name": {"x"}, "f3": {*qc.QuickConnectId}, "f2": {"30"}}.Encode(), "same-origin")
 	if code != 303 {
 		t.Fatalf("a right form: %d", code)
 	}
