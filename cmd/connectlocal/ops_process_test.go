@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -23,6 +24,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
+	"github.com/connectlocal/connectlocal/internal/e2e"
 	"github.com/connectlocal/connectlocal/postgres/postgrestest"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
@@ -222,11 +224,9 @@ func TestServe_resetOneAccountThenAll(t *testing.T) {
 // A test suite written for moto's server mode resets the server before each test through /moto-api/reset
 // (moto/core/models.py); run one with boto3 against connectlocal.
 func TestServe_motoServerModeReset(t *testing.T) {
+	e2e.Require(t, "moto's test harness in Python")
 	if err := exec.Command("python3", "-c", "import boto3, moto, requests").Run(); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("python3 with boto3 and moto is needed: %v", err)
-		}
-		t.Skipf("needs python3 with boto3 and moto (pip install boto3 'moto[server]'): %v", err)
+		e2e.Missing(t, fmt.Sprintf("needs python3 with boto3 and moto (pip install boto3 'moto[server]'): %v", err))
 	}
 	p := startServe(t, nil, "--store", "memory")
 	script := `
