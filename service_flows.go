@@ -32,9 +32,6 @@ func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateC
 	now := s.now()
 	base := ContactFlow{ID: s.newID(ctx), Name: in.Name, Type: in.Type, Description: in.Description, Content: in.Content,
 		Status: in.Status, CreatedTime: now, LastModifiedTime: now}
-	if err := checkNewFlow(&base); err != nil {
-		return ContactFlow{}, err
-	}
 	var f ContactFlow
 	err := s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
 		f = base // every run starts afresh: Update may re-run this function
@@ -43,12 +40,7 @@ func (s *Service) CreateContactFlow(ctx context.Context, scope Scope, in CreateC
 			return err
 		}
 		f.InstanceID = inst
-		if f.Status == "PUBLISHED" {
-			if err := checkFlowReferences(tx, scope, inst, f.Content); err != nil {
-				return err
-			}
-		}
-		return s.putNewFlow(tx, scope, f, in.Tags)
+		return s.createFlow(tx, scope, &f, in.Tags)
 	})
 	if err != nil {
 		return ContactFlow{}, err
@@ -70,8 +62,18 @@ func checkNewFlow(f *ContactFlow) error {
 	return CheckFlowContent(f.Content, f.Status == "PUBLISHED")
 }
 
-// putNewFlow stores a new flow under the flows-per-instance limit, with its tags.
-func (s *Service) putNewFlow(tx Tx, scope Scope, f ContactFlow, tags map[string]string) error {
+// createFlow is the one create path of a flow, for CreateContactFlow and Import (so seed files and the
+// state document too): the flow's rules and defaults (checkNewFlow), the flows-per-instance limit, a name no
+// other flow of the instance has, and its tags.
+func (s *Service) createFlow(tx Tx, scope Scope, f *ContactFlow, tags map[string]string) error {
+	if err := checkNewFlow(f); err != nil {
+		return err
+	}
+	if f.Status == "PUBLISHED" { // only a published flow is validated (research-routing §4)
+		if err := checkFlowReferences(tx, scope, f.InstanceID, f.Content); err != nil {
+			return err
+		}
+	}
 	n, err := tx.CountContactFlows(scope, f.InstanceID)
 	if err != nil {
 		return err
@@ -81,7 +83,7 @@ func (s *Service) putNewFlow(tx Tx, scope Scope, f ContactFlow, tags map[string]
 		e.Quota = "flows-per-instance"
 		return e
 	}
-	if err := tx.PutContactFlow(scope, f); err != nil {
+	if err := tx.PutContactFlow(scope, *f); err != nil {
 		if CodeOf(err) == AlreadyExists {
 			return Errorf(DuplicateName, "A flow named '%s' already exists in this instance", f.Name)
 		}

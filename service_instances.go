@@ -18,9 +18,6 @@ type CreateInstanceInput struct {
 
 // CreateInstance creates an instance that is ACTIVE at once (spec-facts §9).
 func (s *Service) CreateInstance(ctx context.Context, scope Scope, in CreateInstanceInput) (Instance, error) {
-	if err := checkNewInstance(in.IdentityManagementType, in.Alias, in.DirectoryID); err != nil {
-		return Instance{}, err
-	}
 	id := s.newID(ctx)
 	inst := Instance{
 		ID: id, IdentityManagementType: in.IdentityManagementType, Alias: in.Alias, DirectoryID: in.DirectoryID,
@@ -36,27 +33,7 @@ func (s *Service) CreateInstance(ctx context.Context, scope Scope, in CreateInst
 			out = Instance{ID: prev}
 			return err
 		}
-		n, err := tx.CountInstances(scope)
-		if err != nil {
-			return err
-		}
-		if n >= s.Quotas.InstancesPerRegion {
-			return quotaError("instances per region", s.Quotas.InstancesPerRegion)
-		}
-		if err := tx.CreateInstance(scope, inst); err != nil {
-			if CodeOf(err) == AlreadyExists {
-				// Real Amazon Connect's own words for a taken alias: hashicorp/terraform-provider-aws issue #38115 shows
-				// "InvalidRequestException: Invalid Input. Instance alias is already used." with status 400.
-				return Errorf(InvalidRequest, "Invalid Input. Instance alias is already used.")
-			}
-			return err
-		}
-		if len(in.Tags) > 0 {
-			if err := tx.PutTags(scope, scope.InstanceARN(id), in.Tags); err != nil {
-				return err
-			}
-		}
-		if err := s.putInstanceDefaults(ctx, tx, scope, inst); err != nil {
+		if err := s.createInstance(ctx, tx, scope, inst, in.Tags); err != nil {
 			return err
 		}
 		return s.remember(tx, scope, key, id)
@@ -65,6 +42,36 @@ func (s *Service) CreateInstance(ctx context.Context, scope Scope, in CreateInst
 		return Instance{}, err
 	}
 	return out, nil
+}
+
+// createInstance is the one create path of an instance, for CreateInstance and Import (so seed files and
+// the state document too): CreateInstance's rules, the region's quota, an alias no instance of the region
+// holds, the tags, and what every new instance holds. inst carries its id, status, times and service role.
+func (s *Service) createInstance(ctx context.Context, tx Tx, scope Scope, inst Instance, tags map[string]string) error {
+	if err := checkNewInstance(inst.IdentityManagementType, inst.Alias, inst.DirectoryID); err != nil {
+		return err
+	}
+	n, err := tx.CountInstances(scope)
+	if err != nil {
+		return err
+	}
+	if n >= s.Quotas.InstancesPerRegion {
+		return quotaError("instances per region", s.Quotas.InstancesPerRegion)
+	}
+	if err := tx.CreateInstance(scope, inst); err != nil {
+		if CodeOf(err) == AlreadyExists {
+			// Real Amazon Connect's own words for a taken alias: hashicorp/terraform-provider-aws issue #38115 shows
+			// "InvalidRequestException: Invalid Input. Instance alias is already used." with status 400.
+			return Errorf(InvalidRequest, "Invalid Input. Instance alias is already used.")
+		}
+		return err
+	}
+	if len(tags) > 0 {
+		if err := tx.PutTags(scope, scope.InstanceARN(inst.ID), tags); err != nil {
+			return err
+		}
+	}
+	return s.putInstanceDefaults(ctx, tx, scope, inst)
 }
 
 // checkNewInstance applies CreateInstance's rules that the model cannot state.

@@ -305,9 +305,6 @@ func (s *Service) importInstance(ctx context.Context, tx Tx, scope Scope, is Ins
 		res.Found.Instances++
 		inst = existing
 	} else {
-		if err := checkNewInstance(inst.IdentityManagementType, inst.Alias, inst.DirectoryID); err != nil {
-			return err
-		}
 		if err := checkImportedAttributes(inst); err != nil {
 			return err
 		}
@@ -323,23 +320,8 @@ func (s *Service) importInstance(ctx context.Context, tx Tx, scope Scope, is Ins
 		if inst.ServiceRole == "" {
 			inst.ServiceRole = serviceRole(scope, inst.ID)
 		}
-		n, err := tx.CountInstances(scope)
-		if err != nil {
+		if err := s.createInstance(ctx, tx, scope, inst, is.Tags); err != nil {
 			return err
-		}
-		if n >= s.Quotas.InstancesPerRegion {
-			return quotaError("instances per region", s.Quotas.InstancesPerRegion)
-		}
-		if err := tx.CreateInstance(scope, inst); err != nil {
-			if CodeOf(err) == AlreadyExists {
-				return Errorf(InvalidRequest, "The alias '%s' is already in use", inst.Alias)
-			}
-			return err
-		}
-		if len(is.Tags) > 0 {
-			if err := tx.PutTags(scope, scope.InstanceARN(inst.ID), is.Tags); err != nil {
-				return err
-			}
 		}
 		res.Created.Instances++
 	}
@@ -398,10 +380,7 @@ func (s *Service) importFlow(tx Tx, scope Scope, inst string, fs FlowSnapshot, r
 	if f.LastModifiedTime.IsZero() {
 		f.LastModifiedTime = f.CreatedTime
 	}
-	if err := checkNewFlow(&f); err != nil {
-		return "", err
-	}
-	if err := s.putNewFlow(tx, scope, f, fs.Tags); err != nil {
+	if err := s.createFlow(tx, scope, &f, fs.Tags); err != nil {
 		return "", err
 	}
 	res.Created.ContactFlows++
@@ -450,13 +429,6 @@ func (s *Service) importTemplate(ctx context.Context, tx Tx, scope Scope, inst s
 		}
 		return err
 	}
-	n, err := tx.CountTaskTemplates(scope, inst)
-	if err != nil {
-		return err
-	}
-	if n >= s.Quotas.TemplatesPerInstance {
-		return quotaError("task templates per instance", s.Quotas.TemplatesPerInstance)
-	}
 	id := latest.ID
 	if id == "" {
 		id = s.newID(ctx)
@@ -488,30 +460,16 @@ func (s *Service) importTemplate(ctx context.Context, tx Tx, scope Scope, inst s
 				*ref = fid
 			}
 		}
-		if err := s.checkTemplate(tx, scope, &t, true); err != nil {
+		if i == 0 {
+			err = s.createTemplate(tx, scope, &t)
+		} else if err = s.checkTemplate(tx, scope, &t, true); err == nil {
+			err = s.putTemplate(tx, scope, t)
+		}
+		if err != nil {
 			if i < len(ts.Versions)-1 {
 				return entryError(fmt.Sprintf("version %d", want), err)
 			}
 			return err
-		}
-		if i == 0 {
-			// A store numbers a template's versions from 1: the versions Retention had deleted are written
-			// and deleted again, so the kept ones keep their numbers (tasks name the version they started from).
-			for v := int64(1); v < want; v++ {
-				filler := t
-				filler.Version = v
-				if err := s.putTemplate(tx, scope, filler); err != nil {
-					return err
-				}
-			}
-		}
-		if err := s.putTemplate(tx, scope, t); err != nil {
-			return err
-		}
-		if i == 0 && want > 1 {
-			if err := tx.DeleteTaskTemplateVersionsBefore(scope, inst, id, want); err != nil {
-				return err
-			}
 		}
 		if i == len(ts.Versions)-1 {
 			if err := s.keepVersions(tx, scope, t); err != nil {

@@ -76,7 +76,7 @@ func TestImportExportReset(t *testing.T) {
 		t.Fatalf("import of an export changed the state:\n%s", d)
 	}
 	inv, err := svc.Inventory(ctx)
-	if err != nil || inv != (connectlocal.Counts{Instances: 1, ContactFlows: 1, TaskTemplates: 1}) { // the one task is stopped
+	if err != nil || inv != (connectlocal.Counts{Instances: 1, ContactFlows: 1 + len(connectlocal.DefaultFlows), TaskTemplates: 1}) { // the one task is stopped; the default flows
 		t.Fatalf("inventory: %+v %v", inv, err)
 	}
 	removed, err := svc.Reset(ctx, connectlocal.ScopeMatch{Region: "us-east-1"})
@@ -84,7 +84,7 @@ func TestImportExportReset(t *testing.T) {
 		t.Fatalf("reset of another region: %+v %v", removed, err)
 	}
 	removed, err = svc.Reset(ctx, connectlocal.ScopeMatch{Account: "123456789012"})
-	if err != nil || removed != (connectlocal.Counts{Instances: 1, ContactFlows: 1, TaskTemplates: 1, Contacts: 1}) {
+	if err != nil || removed != (connectlocal.Counts{Instances: 1, ContactFlows: 1 + len(connectlocal.DefaultFlows), TaskTemplates: 1, Contacts: 1}) {
 		t.Fatalf("reset: %+v %v", removed, err)
 	}
 	if snap, _ := svc.Export(ctx); len(snap.Scopes) != 0 {

@@ -35,17 +35,7 @@ func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in Create
 			t = TaskTemplate{InstanceID: inst, ID: id}
 			return err
 		}
-		n, err := tx.CountTaskTemplates(scope, inst)
-		if err != nil {
-			return err
-		}
-		if n >= s.Quotas.TemplatesPerInstance {
-			return quotaError("task templates per instance", s.Quotas.TemplatesPerInstance)
-		}
-		if err := s.checkTemplate(tx, scope, &t, true); err != nil {
-			return err
-		}
-		if err := s.putTemplate(tx, scope, t); err != nil {
+		if err := s.createTemplate(tx, scope, &t); err != nil {
 			return err
 		}
 		return s.remember(tx, scope, key, t.ID)
@@ -54,6 +44,39 @@ func (s *Service) CreateTaskTemplate(ctx context.Context, scope Scope, in Create
 		return TaskTemplate{}, nameClash(err, base.Name)
 	}
 	return t, nil
+}
+
+// createTemplate is the one create path of a task template, for CreateTaskTemplate and Import (so seed
+// files and the state document too): the instance's template quota, the template's rules (checkTemplate,
+// which also resolves its flow references in t), then its first version. A t.Version above 1 restores an
+// exported template whose older versions Retention had deleted: a store numbers versions from 1, so those
+// below are written and deleted again, and the kept ones keep their numbers (tasks name the version they
+// started from).
+func (s *Service) createTemplate(tx Tx, scope Scope, t *TaskTemplate) error {
+	n, err := tx.CountTaskTemplates(scope, t.InstanceID)
+	if err != nil {
+		return err
+	}
+	if n >= s.Quotas.TemplatesPerInstance {
+		return quotaError("task templates per instance", s.Quotas.TemplatesPerInstance)
+	}
+	if err := s.checkTemplate(tx, scope, t, true); err != nil {
+		return err
+	}
+	for v := int64(1); v < t.Version; v++ {
+		filler := *t
+		filler.Version = v
+		if err := s.putTemplate(tx, scope, filler); err != nil {
+			return err
+		}
+	}
+	if err := s.putTemplate(tx, scope, *t); err != nil {
+		return err
+	}
+	if t.Version > 1 {
+		return tx.DeleteTaskTemplateVersionsBefore(scope, t.InstanceID, t.ID, t.Version)
+	}
+	return nil
 }
 
 // Template is the version 1 the input describes, without id or times.

@@ -32,8 +32,12 @@ type Store interface {
 // instance's records: its templates, flows, contacts, counters, tags and tokens. A scope key (InstanceID
 // empty) covers the scope's instance records and its instance-level tokens; it does not wait for instance
 // keys in the scope. The zero key covers everything and waits for, and holds back, every other Update.
+// An Update may also write the records of an instance it created itself (no other Update can reach them
+// before it commits), and under an instance key the scope-level token that records that instance (DeleteInstance
+// keeps its token outside the instance, so the cascade does not remove it).
 // A backend may serialize more coarsely (memory and SQLite have one writer); PostgreSQL serializes exactly
-// this, so writes to different instances run in parallel on every node.
+// this, so writes to different instances run in parallel on every node. The memory store refuses, with an
+// Internal error, a write its key does not cover, so every test on it guards this rule.
 type UpdateKey struct {
 	Scope      Scope
 	InstanceID string

@@ -18,11 +18,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/chromedp/chromedp"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
+	"github.com/connectlocal/connectlocal/internal/e2e"
 )
 
 // browser starts headless Chromium for the test, or skips (fails under CI=true, where .ci/run installs it).
 func browser(t *testing.T) context.Context {
 	t.Helper()
+	e2e.Require(t, "the console in headless Chromium")
 	path := os.Getenv("CONNECTLOCAL_CHROMIUM")
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if path != "" {
@@ -31,11 +33,7 @@ func browser(t *testing.T) context.Context {
 		path, _ = exec.LookPath(name)
 	}
 	if path == "" {
-		msg := "no Chromium found: install Debian's chromium package (apt-get install chromium) or set CONNECTLOCAL_CHROMIUM to a Chrome binary"
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		e2e.Missing(t, "no Chromium found: install Debian's chromium package (apt-get install chromium) or set CONNECTLOCAL_CHROMIUM to a Chrome binary")
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU,

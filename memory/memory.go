@@ -103,13 +103,14 @@ func (s *Store) View(ctx context.Context, fn func(connectlocal.Tx) error) error 
 }
 
 // Update runs fn once under the one write lock (the key needs nothing finer) and undoes its writes if it fails.
-func (s *Store) Update(ctx context.Context, _ connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
+// It refuses a write the key does not cover (tx.inInstance), as the Store contract asks.
+func (s *Store) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return errClosed
 	}
-	t := &tx{s: s, writable: true}
+	t := &tx{s: s, writable: true, key: key}
 	undo := func() {
 		for i := len(t.undo) - 1; i >= 0; i-- {
 			t.undo[i]()

@@ -62,7 +62,7 @@ func (t *tx) CountObjects(s connectlocal.Scope, instanceID string, kind connectl
 }
 
 func (t *tx) PutObject(s connectlocal.Scope, o connectlocal.Object) error {
-	if err := t.write(); err != nil {
+	if err := t.inInstance(s, o.InstanceID); err != nil {
 		return err
 	}
 	k := kindKey{instKey{s, o.InstanceID}, o.Kind}
@@ -94,7 +94,7 @@ func (t *tx) PutObject(s connectlocal.Scope, o connectlocal.Object) error {
 }
 
 func (t *tx) DeleteObject(s connectlocal.Scope, instanceID string, kind connectlocal.ResourceKind, id string) error {
-	if err := t.write(); err != nil {
+	if err := t.inInstance(s, instanceID); err != nil {
 		return err
 	}
 	if _, ok := t.s.objects[objKey{instKey{s, instanceID}, kind, id}]; !ok {

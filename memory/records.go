@@ -9,7 +9,7 @@ import (
 
 // PutInstance replaces the instance's record; its alias and creation time (the indexes' keys) stay as created.
 func (t *tx) PutInstance(s connectlocal.Scope, inst connectlocal.Instance) error {
-	if err := t.write(); err != nil {
+	if err := t.inInstance(s, inst.ID); err != nil {
 		return err
 	}
 	k := instKey{s, inst.ID}

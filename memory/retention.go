@@ -9,7 +9,7 @@ import (
 )
 
 func (t *tx) DeleteTaskTemplateVersionsBefore(s connectlocal.Scope, instanceID, id string, version int64) error {
-	if err := t.write(); err != nil {
+	if err := t.inInstance(s, instanceID); err != nil {
 		return err
 	}
 	ck := childKey{instKey{s, instanceID}, id}
@@ -36,7 +36,7 @@ func (t *tx) CountContacts(s connectlocal.Scope, instanceID string) (int, error)
 }
 
 func (t *tx) DeleteEndedContacts(s connectlocal.Scope, instanceID string, now, expiresBefore time.Time, limit int) (int, error) {
-	if err := t.write(); err != nil {
+	if err := t.inInstance(s, instanceID); err != nil {
 		return 0, err
 	}
 	k := instKey{s, instanceID}

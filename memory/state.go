@@ -41,7 +41,7 @@ func (t *tx) TaskTemplateVersions(s connectlocal.Scope, instanceID, id string) (
 }
 
 func (t *tx) DeleteScopeTokens(s connectlocal.Scope) (int, error) {
-	if err := t.write(); err != nil {
+	if err := t.inScope(s); err != nil {
 		return 0, err
 	}
 	n := 0

@@ -1,6 +1,7 @@
 package memory
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -10,16 +11,40 @@ import (
 type tx struct {
 	s        *Store
 	writable bool
+	key      connectlocal.UpdateKey
+	created  map[instKey]bool // instances this Update created: no other Update can see them yet
 	undo     []func()
 }
 
 var errReadOnly = connectlocal.Errorf(connectlocal.Internal, "write inside a read-only transaction")
 
-func (t *tx) write() error {
+// inInstance admits a write to the records of instance (s, id): its templates, flows, contacts, objects,
+// tags, tokens and its own row. The memory store has one writer and needs no key, but it refuses what the
+// key does not cover (connectlocal.UpdateKey), so every test on it guards the rule PostgreSQL relies on and
+// would otherwise break silently, serializing nothing between two writers of one row.
+func (t *tx) inInstance(s connectlocal.Scope, id string) error {
 	if !t.writable {
 		return errReadOnly
 	}
-	return nil
+	if t.key == (connectlocal.UpdateKey{}) || t.key == connectlocal.InstanceKey(s, id) || t.created[instKey{s, id}] {
+		return nil
+	}
+	return t.outside(fmt.Sprintf("instance %s/%s/%s", s.Account, s.Region, id))
+}
+
+// inScope admits a write of the scope's own records: a new instance, the tokens kept outside any instance.
+func (t *tx) inScope(s connectlocal.Scope) error {
+	if !t.writable {
+		return errReadOnly
+	}
+	if t.key == (connectlocal.UpdateKey{}) || t.key == connectlocal.ScopeKey(s) {
+		return nil
+	}
+	return t.outside(fmt.Sprintf("scope %s/%s", s.Account, s.Region))
+}
+
+func (t *tx) outside(what string) error {
+	return connectlocal.Errorf(connectlocal.Internal, "store contract: an Update keyed on %+v wrote to %s, which its key does not cover", t.key, what)
 }
 
 // setMap writes m[k] = v and records how to undo it.
@@ -102,7 +127,7 @@ func (t *tx) CountInstances(s connectlocal.Scope) (int, error) {
 }
 
 func (t *tx) CreateInstance(s connectlocal.Scope, inst connectlocal.Instance) error {
-	if err := t.write(); err != nil {
+	if err := t.inScope(s); err != nil {
 		return err
 	}
 	k := instKey{s, inst.ID}
@@ -118,11 +143,15 @@ func (t *tx) CreateInstance(s connectlocal.Scope, inst connectlocal.Instance) er
 	}
 	setMap(t, t.s.instances, k, inst)
 	t.insert(indexOf(t.s.instOrder, s), entryOf(inst.CreatedTime, inst.ID))
+	if t.created == nil {
+		t.created = map[instKey]bool{}
+	}
+	t.created[k] = true
 	return nil
 }
 
 func (t *tx) DeleteInstance(s connectlocal.Scope, id string) error {
-	if err := t.write(); err != nil {
+	if err := t.inInstance(s, id); err != nil {
 		return err
 	}
 	k := instKey{s, id}
@@ -237,7 +266,7 @@ func (t *tx) CountTaskTemplates(s connectlocal.Scope, instanceID string) (int, e
 }
 
 func (t *tx) PutTaskTemplate(s connectlocal.Scope, tmpl connectlocal.TaskTemplate) error {
-	if err := t.write(); err != nil {
+	if err := t.inInstance(s, tmpl.InstanceID); err != nil {
 		return err
 	}
 	k := instKey{s, tmpl.InstanceID}
@@ -268,7 +297,7 @@ func (t *tx) PutTaskTemplate(s connectlocal.Scope, tmpl connectlocal.TaskTemplat
 }
 
 func (t *tx) DeleteTaskTemplate(s connectlocal.Scope, instanceID, id string) error {
-	if err := t.write(); err != nil {
+	if err := t.inInstance(s, instanceID); err != nil {
 		return err
 	}
 	k := instKey{s, instanceID}
@@ -324,7 +353,7 @@ func (t *tx) CountContactFlows(s connectlocal.Scope, instanceID string) (int, er
 }
 
 func (t *tx) PutContactFlow(s connectlocal.Scope, f connectlocal.ContactFlow) error {
-	if err := t.write(); err != nil {
+	if err := t.inInstance(s, f.InstanceID); err != nil {
 		return err
 	}
 	k := instKey{s, f.InstanceID}
@@ -346,7 +375,7 @@ func (t *tx) PutContactFlow(s connectlocal.Scope, f connectlocal.ContactFlow) er
 }
 
 func (t *tx) DeleteContactFlow(s connectlocal.Scope, instanceID, id string) error {
-	if err := t.write(); err != nil {
+	if err := t.inInstance(s, instanceID); err != nil {
 		return err
 	}
 	k := instKey{s, instanceID}
@@ -385,7 +414,7 @@ func (t *tx) GetContact(s connectlocal.Scope, instanceID, id string) (connectloc
 }
 
 func (t *tx) PutContact(s connectlocal.Scope, c connectlocal.Contact) error {
-	if err := t.write(); err != nil {
+	if err := t.inInstance(s, c.InstanceID); err != nil {
 		return err
 	}
 	setMap(t, t.s.contacts, childKey{instKey{s, c.InstanceID}, c.ID}, copyContact(c))
@@ -424,7 +453,11 @@ func (t *tx) Tags(s connectlocal.Scope, arn string) (map[string]string, error) {
 }
 
 func (t *tx) PutTags(s connectlocal.Scope, arn string, tags map[string]string) error {
-	if err := t.write(); err != nil {
+	rn, ok := connectlocal.ParseARN(arn)
+	if !ok { // no instance to hold it: only the zero key covers it
+		rn.InstanceID = "\x00" + arn
+	}
+	if err := t.inInstance(s, rn.InstanceID); err != nil {
 		return err
 	}
 	if len(tags) == 0 {
@@ -444,7 +477,17 @@ func (t *tx) Token(s connectlocal.Scope, key connectlocal.TokenKey, now time.Tim
 }
 
 func (t *tx) PutToken(s connectlocal.Scope, key connectlocal.TokenKey, value string, expires time.Time) error {
-	if err := t.write(); err != nil {
+	var err error
+	switch {
+	case key.InstanceID != "":
+		err = t.inInstance(s, key.InstanceID)
+	case t.key == connectlocal.InstanceKey(s, value) && value != "":
+		// A scope-level token that records this instance (DeleteInstance keeps it outside the instance, so
+		// the cascade does not remove it): its every writer holds the key of the instance it names.
+	default:
+		err = t.inScope(s)
+	}
+	if err != nil {
 		return err
 	}
 	tk := tokenKey{s, key}

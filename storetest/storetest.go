@@ -49,8 +49,9 @@ func Run(t *testing.T, newStore func(t *testing.T) connectlocal.Store) {
 		{"RetentionTx", testRetentionTx},
 		{"RetentionBounds", testRetention},
 		{"PutInstance", testPutInstance}, {"ListContacts", testListContacts}, // records.go
-		{"State", testState},     // state.go
-		{"Objects", testObjects}, // objects.go
+		{"State", testState},               // state.go
+		{"Objects", testObjects},           // objects.go
+		{"UpdateKeyCovers", testKeyCovers}, // keys.go
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

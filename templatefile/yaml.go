@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Intrinsic is a CloudFormation intrinsic function (!Ref, Fn::GetAtt, ...): a value known only at deploy time.

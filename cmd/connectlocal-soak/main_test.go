@@ -8,12 +8,14 @@ import (
 	"testing"
 
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/internal/e2e"
 	"github.com/connectlocal/connectlocal/postgres/postgrestest"
 )
 
 // The short soak: the warm-up passes and a second of every operation on each store, with no 5xx and no refused valid request.
 // The long one is `go run ./cmd/connectlocal-soak` (60 s, 32 connections).
 func TestSoak_short(t *testing.T) {
+	e2e.Require(t, "a second of every operation on each store")
 	stores := [][]string{{"-store", "memory"}, {"-store", "sqlite"}}
 	if dsn := os.Getenv(postgrestest.EnvVar); dsn != "" {
 		stores = append(stores, []string{"-store", postgrestest.DSN(t)})

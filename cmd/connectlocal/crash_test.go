@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
+	"github.com/connectlocal/connectlocal/internal/e2e"
 	"github.com/connectlocal/connectlocal/postgres/postgrestest"
 	"github.com/jackc/pgx/v5"
 )
@@ -193,6 +194,7 @@ func crash(t *testing.T, store string, midway func(t *testing.T)) {
 }
 
 func TestCrash_SIGKILLUnder16Writers(t *testing.T) {
+	e2e.Require(t, "crash rounds: SIGKILL under 16 writers on each store")
 	t.Run("sqlite", func(t *testing.T) {
 		crash(t, "sqlite:"+filepath.Join(t.TempDir(), "crash.db"), nil)
 	})

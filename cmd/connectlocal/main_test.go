@@ -20,8 +20,8 @@ func TestRun(t *testing.T) {
 		{"bad store", []string{"serve", "--store", "mysql://x", "--addr", "127.0.0.1:0"}, "use sqlite:PATH, memory or postgres://", ""},
 		{"bad quota", []string{"serve", "--quota", "templates=5"}, "want NAME=N with NAME one of", ""},
 		{"bad log format", []string{"serve", "--log-format", "xml"}, "--log-format must be text or json", ""},
-		{"database unreachable", []string{"serve", "--store", "postgres://bob:hunter2@127.0.0.1:1/db?sslmode=disable"}, "postgres 127.0.0.1:1/db: cannot connect", ""},
-		{"bad account", []string{"serve", "--account-id", "12"}, "--account-id must be 12 digits", ""},
+		{"database unreachable", []string{"serve", "--addr", "127.0.0.1:0", "--store", "postgres://bob:hunter2@127.0.0.1:1/db?sslmode=disable"}, "postgres 127.0.0.1:1/db: cannot connect", ""},
+		{"bad account", []string{"serve", "--account-id", "12", "--addr", "127.0.0.1:0"}, "--account-id must be 12 digits", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
+	"github.com/connectlocal/connectlocal/internal/e2e"
 )
 
 // With the default bounds, the real process stays under 150 MB resident however large what it serves
@@ -24,9 +25,7 @@ func TestServe_memoryStaysBoundedWithDefaults(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector multiplies memory: RSS is checked without -race")
 	}
-	if testing.Short() {
-		t.Skip("writes and reads 100 MB of flows; skipped with -short")
-	}
+	e2e.Require(t, "the RSS bound writes and reads 100 MB of flows")
 	const flows, readers, limitMB = 400, 96, 150
 	p := startServe(t, nil, "--store", "sqlite:"+filepath.Join(t.TempDir(), "big.db"), "--quota", "flows-per-instance=1000")
 	c := connecttest.NewClient(p.URL, "123456789012", "us-east-1")

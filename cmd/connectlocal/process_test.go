@@ -23,6 +23,9 @@ var binary string
 
 // TestMain builds the real binary once: process claims (kill -9, signals, start-up) need a real process.
 func TestMain(m *testing.M) {
+	// A serve that a test starts without --addr must not take 4599, where the developer's own server may
+	// listen: the variable reaches run() here and every child process (they inherit os.Environ()).
+	os.Setenv("CONNECTLOCAL_ADDR", "127.0.0.1:0")
 	dir, err := os.MkdirTemp("", "connectlocal-bin")
 	if err != nil {
 		panic(err)

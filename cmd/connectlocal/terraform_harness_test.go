@@ -14,6 +14,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
+	"github.com/connectlocal/connectlocal/internal/e2e"
 )
 
 // terraformRun is one Terraform working directory against a connectlocal process of its own, for the
@@ -55,9 +56,7 @@ provider "aws" {
 // Terraform or the provider mirror is missing.
 func newTerraform(t *testing.T) *terraformRun {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("-short: the Terraform end-to-end tests run the aws provider several times (minutes on a busy machine)")
-	}
+	e2e.Require(t, "Terraform runs the aws provider several times, a minute or more each")
 	tf, err := exec.LookPath("terraform")
 	if err != nil {
 		t.Skip("terraform is not on PATH: install Terraform (1.11 is known to work) to run the Terraform end-to-end test")

@@ -8,7 +8,7 @@ import (
 	"sync"
 )
 
-//go:generate go run ./gen ../../../shared/aws/connect-model.json ../../../shared/aws/connect-model-full.json connect.json
+//go:generate go run ./gen source/connect-model.json source/connect-model-full.json connect.json
 
 //go:embed connect.json
 var connectJSON []byte

@@ -13,8 +13,8 @@ import (
 	"github.com/dlclark/regexp2"
 )
 
-// modelPatterns returns shape name → pattern for every patterned shape of the embedded model and, when it
-// sits beside the repository, of the full Connect model (the operations the embedded one will grow into).
+// modelPatterns returns shape name → pattern for every patterned shape of the embedded model and of the full
+// Connect model in source/ (the operations the embedded one will grow into).
 func modelPatterns(t *testing.T) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -23,20 +23,20 @@ func modelPatterns(t *testing.T) map[string]string {
 			out[name] = s.Pattern
 		}
 	}
-	if data, err := os.ReadFile("../../../shared/aws/connect-model-full.json"); err == nil {
-		var full struct {
-			Shapes map[string]struct{ Pattern string }
+	data, err := os.ReadFile("source/connect-model-full.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var full struct {
+		Shapes map[string]struct{ Pattern string }
+	}
+	if err := json.Unmarshal(data, &full); err != nil {
+		t.Fatal(err)
+	}
+	for name, s := range full.Shapes {
+		if s.Pattern != "" {
+			out[name] = s.Pattern
 		}
-		if err := json.Unmarshal(data, &full); err != nil {
-			t.Fatal(err)
-		}
-		for name, s := range full.Shapes {
-			if s.Pattern != "" {
-				out[name] = s.Pattern
-			}
-		}
-	} else {
-		t.Log("../shared/aws/connect-model-full.json is not beside the repository; checking the embedded model only")
 	}
 	return out
 }
