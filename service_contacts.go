@@ -335,6 +335,10 @@ func (s *Service) StopContact(ctx context.Context, scope Scope, instance, id str
 			return Errorf(InvalidRequest, "Contact '%s' has already ended", id)
 		}
 		c.DisconnectTimestamp, c.DisconnectReason = now, "API"
-		return tx.PutContact(scope, c)
+		if err := tx.PutContact(scope, c); err != nil {
+			return err
+		}
+		// A stop ends a task: without this, a stop after an instance's last start kept EndedTasks+1.
+		return s.keepTasks(tx, scope, inst, now, -1)
 	})
 }
