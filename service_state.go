@@ -599,6 +599,9 @@ func checkImportedAttributes(inst Instance) error {
 			return Errorf(InvalidArgument, "Attributes: invalid value '%s' for attribute %s: use true or false", clip(v), typ)
 		}
 	}
+	if n := len(inst.AnalyticsDataSets); n > MaxAnalyticsAssociations {
+		return Errorf(InvalidArgument, "AnalyticsDataSets: %d associations; an instance holds at most %d", n, MaxAnalyticsAssociations)
+	}
 	for i, a := range inst.AnalyticsDataSets {
 		if a.DataSetID == "" || !IsAccountID(a.TargetAccountID) {
 			return Errorf(InvalidArgument, "AnalyticsDataSets[%d]: a DataSetId and a 12-digit TargetAccountId are needed", i)
