@@ -126,8 +126,10 @@ func checkTaskMembers(in *StartTaskContactInput, now time.Time) error {
 			return err
 		}
 	}
-	if in.ExpiryMinutes != 0 && (in.ExpiryMinutes < 1 || in.ExpiryMinutes > MaxExpiryMinutes) {
-		return Errorf(InvalidArgument, "connect:ContactExpiry must be 1 to %d minutes, not %d", MaxExpiryMinutes, in.ExpiryMinutes)
+	if in.ExpiryMinutes != 0 { // 0: absent
+		if err := CheckExpiryMinutes(in.ExpiryMinutes); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -115,7 +115,9 @@ type UpdateContactInput struct {
 // UpdateContact changes a task's name, description, references and segment attributes, ongoing or
 // completed (the operation's documentation: "for both ongoing and completed contacts"). A task started from
 // a template keeps that template's rules: a reference that carries a field's value keeps the field's
-// reference type and value type, and a required field cannot be emptied (spec-facts §7.3).
+// reference type and value type, and a required field cannot be emptied (spec-facts §7.3). An empty Name is
+// taken otherwise: UpdateContact's Name is the model's Name shape, length 0 to 1024 (the API reference says
+// "Minimum length of 0"), unlike StartTaskContact's, which needs 1 (issue 19 #11).
 func (s *Service) UpdateContact(ctx context.Context, scope Scope, in UpdateContactInput) error {
 	if in.NotForTasks != "" {
 		return Errorf(InvalidRequest, "%s cannot be updated on a task contact", in.NotForTasks)
@@ -124,11 +126,10 @@ func (s *Service) UpdateContact(ctx context.Context, scope Scope, in UpdateConta
 		// The operation's documentation: "At least one field to be updated must be present in the request."
 		return Errorf(InvalidRequest, "At least one field to be updated must be present in the request")
 	}
-	if in.Name != nil && *in.Name == "" {
-		return Errorf(InvalidArgument, "Name cannot be empty: a task needs a name")
-	}
-	if in.ExpiryMinutes != 0 && (in.ExpiryMinutes < 1 || in.ExpiryMinutes > MaxExpiryMinutes) {
-		return Errorf(InvalidArgument, "connect:ContactExpiry must be 1 to %d minutes, not %d", MaxExpiryMinutes, in.ExpiryMinutes)
+	if in.ExpiryMinutes != 0 { // 0: absent
+		if err := CheckExpiryMinutes(in.ExpiryMinutes); err != nil {
+			return err
+		}
 	}
 	now := s.now()
 	return s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
@@ -268,6 +269,15 @@ func (s *Service) UpdateContactSchedule(ctx context.Context, scope Scope, instan
 		c.ScheduledTimestamp, c.LastUpdateTimestamp = at, now
 		return tx.PutContact(scope, c)
 	})
+}
+
+// CheckExpiryMinutes checks connect:ContactExpiry's minutes (spec-facts §7.4: 1 to 129,600), naming the
+// value as sent.
+func CheckExpiryMinutes(n int) error {
+	if n < 1 || n > MaxExpiryMinutes {
+		return Errorf(InvalidArgument, "connect:ContactExpiry must be 1 to %d minutes, not %d", MaxExpiryMinutes, n)
+	}
+	return nil
 }
 
 // checkSchedule is StartTaskContact's window for ScheduledTime (spec-facts §7.4, §15.7).
