@@ -32,7 +32,7 @@ func TestRetention_endedTasksBoundHoldsAfterStops(t *testing.T) {
 		for _, id := range ids[1:] {
 			describeTask(t, c, inst, id)
 		}
-	}, func(s *connectlocal.Service) { s.Retention.EndedTasks = 2 })
+	}, steppingClock, func(s *connectlocal.Service) { s.Retention.EndedTasks = 2 }) // stepping: the first task expires first
 }
 
 // Issue 19 #4: --task-record-age applies to an instance nobody writes to; SweepTasks is what serve runs every

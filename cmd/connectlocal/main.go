@@ -345,7 +345,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer stopSweep()
 	go sweepTasks(sweepCtx, svc, sweepInterval, logger)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(awsapi.RawErrorsListener(ln, logger)) }()
 	select {
 	case err := <-errc:
 		return err
