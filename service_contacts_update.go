@@ -6,7 +6,6 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -36,6 +35,12 @@ func checkAttributesSize(attrs map[string]string) error {
 	return nil
 }
 
+// referenceValueType is the field type whose value rule a reference of each type follows, wherever the
+// reference arrives: StartTaskContact with or without a template, and UpdateContact (issue 19 #10). A NUMBER
+// reference holds what a NUMBER field does, and so on; DATE is epoch seconds (spec-facts §7.4); STRING takes
+// anything. An empty value is no value (UpdateContact empties a reference with it).
+var referenceValueType = map[string]FieldType{"NUMBER": FieldNumber, "EMAIL": FieldEmail, "URL": FieldURL, "DATE": FieldDateTime}
+
 // checkReferences checks each reference's type and value, and the size of the whole set (spec-facts §7.4).
 func checkReferences(refs map[string]Reference) error {
 	size := 0
@@ -45,9 +50,9 @@ func checkReferences(refs map[string]Reference) error {
 		if !referenceTypes[r.Type] {
 			return Errorf(InvalidArgument, "Reference '%s' has type %s; a task may carry only URL, NUMBER, STRING, DATE and EMAIL references", k, r.Type)
 		}
-		if r.Type == "DATE" && r.Value != "" {
-			if !isEpoch(r.Value) {
-				return Errorf(InvalidArgument, "Reference '%s' of type DATE must hold an epoch timestamp, not '%s'", k, clip(r.Value))
+		if ft, ok := referenceValueType[r.Type]; ok && r.Value != "" {
+			if want := valueWant(Field{Name: k, Type: ft}, r.Value); want != "" {
+				return Errorf(InvalidArgument, "Reference '%s' of type %s must hold %s, not '%s'", k, r.Type, want, clip(r.Value))
 			}
 		}
 	}
@@ -368,9 +373,4 @@ func (s *Service) ListContactReferences(ctx context.Context, scope Scope, instan
 	slices.Sort(sorted)
 	query := strings.Join(append([]string{"ListContactReferences", key}, sorted...), "\x00")
 	return pageOf(ctx, s, Page{Token: token}, ContactReferencesPageSize, query, refs)
-}
-
-func isEpoch(v string) bool {
-	_, err := strconv.ParseInt(v, 10, 64)
-	return err == nil
 }
