@@ -1,6 +1,7 @@
 package connectlocal
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"maps"
@@ -226,7 +227,12 @@ func checkAgainstTemplate(tx Tx, scope Scope, c *Contact, in UpdateContactInput)
 }
 
 // UpdateContactAttributes merges attributes into the contact's, ongoing or completed (the operation's
-// documentation). A key already present takes the new value.
+// documentation). A key already present takes the new value. A task linked by PreviousContactId shares the
+// update with every contact of its chain: StartTaskContact's PreviousContactId documentation says "Any
+// updates to user-defined attributes to task contacts linked using the same PreviousContactID will affect
+// every contact in the chain" (spec-facts §7.4, issue 19 #6). Each member keeps its other attributes; what a
+// linked task starts with is its own (decided: the model documents copying at creation only for
+// RelatedContactId).
 func (s *Service) UpdateContactAttributes(ctx context.Context, scope Scope, instance, initialContactID string, attrs map[string]string) error {
 	if err := checkAttributeKeys(attrs); err != nil {
 		return err
@@ -237,17 +243,57 @@ func (s *Service) UpdateContactAttributes(ctx context.Context, scope Scope, inst
 		if err != nil {
 			return err
 		}
-		merged := maps.Clone(c.Attributes)
-		if merged == nil {
-			merged = map[string]string{}
-		}
-		maps.Copy(merged, attrs)
-		if err := checkAttributesSize(merged); err != nil {
+		chain, err := chainOf(tx, scope, c)
+		if err != nil {
 			return err
 		}
-		c.Attributes, c.LastUpdateTimestamp = merged, now
-		return tx.PutContact(scope, c)
+		for _, m := range chain {
+			merged := maps.Clone(m.Attributes)
+			if merged == nil {
+				merged = map[string]string{}
+			}
+			maps.Copy(merged, attrs)
+			if err := checkAttributesSize(merged); err != nil {
+				return err
+			}
+			m.Attributes, m.LastUpdateTimestamp = merged, now
+			if err := tx.PutContact(scope, m); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
+}
+
+// chainOf returns c and every other contact linked with it by PreviousContactId: those with its
+// InitialContactID, which StartTaskContact copies down a chain. A contact neither linked to a previous one nor
+// named as one is alone, found with one count; a chain costs a walk of the instance's contacts (at most
+// --ended-tasks plus the active ones), as no store indexes InitialContactID.
+func chainOf(tx Tx, scope Scope, c Contact) ([]Contact, error) {
+	chain := []Contact{c}
+	if c.PreviousContactID == "" {
+		n, err := tx.CountContactsWithPrevious(scope, c.InstanceID, c.ID)
+		if err != nil || n == 0 {
+			return chain, err
+		}
+	}
+	root := cmp.Or(c.InitialContactID, c.ID)
+	after := ""
+	for {
+		batch, err := tx.ListContacts(scope, c.InstanceID, after, 500)
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range batch {
+			if o.ID != c.ID && cmp.Or(o.InitialContactID, o.ID) == root {
+				chain = append(chain, o)
+			}
+		}
+		if len(batch) < 500 {
+			return chain, nil
+		}
+		after = batch[len(batch)-1].ID
+	}
 }
 
 // UpdateContactSchedule moves a scheduled task that has not yet started ("a task contact that is already
