@@ -209,7 +209,7 @@ func (s *Service) applyTemplate(tx Tx, scope Scope, c *Contact, raw string) erro
 	for _, f := range t.Fields {
 		value, ok := fieldValue(c, f)
 		if !ok {
-			if d, has := t.Default(f.Name); has && d != "" {
+			if d, has := t.Default(f.Name); TemplateDefaultsFillTasks && has && d != "" {
 				setFieldValue(c, f, d)
 				value, ok = d, true
 			}
