@@ -1,6 +1,10 @@
 package main
 
 import (
+	"bufio"
+	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -60,7 +64,8 @@ func TestFirstRun_refusesNegativeBoundsAndBadSeeds(t *testing.T) {
 	}
 }
 
-// Issue 19 #15: a browser pointed at the server is sent to the console.
+// Issue 19 #15: a browser pointed at the server is sent to the console; #13: a request line net/http cannot
+// parse gets the JSON error shape with a request id from serve too.
 func TestServe_rootRedirectsToConsole(t *testing.T) {
 	p := startServe(t, nil, "--store", "memory")
 	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -71,5 +76,20 @@ func TestServe_rootRedirectsToConsole(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != "/console/" {
 		t.Fatalf("GET /: %d, Location %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	c, err := net.Dial("tcp", strings.TrimPrefix(p.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprint(c, "GET /instance/x/task/template/%zz HTTP/1.1\r\nHost: x\r\n\r\n")
+	bad, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(bad.Body)
+	if bad.StatusCode != 400 || bad.Header.Get("x-amzn-RequestId") == "" || bad.Header.Get("X-Amzn-ErrorType") != "InvalidParameterException" ||
+		!strings.HasPrefix(string(body), `{"Message":`) {
+		t.Fatalf("bad escape: %d %v %s", bad.StatusCode, bad.Header, body)
 	}
 }
