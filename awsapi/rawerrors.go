@@ -50,6 +50,8 @@ func (c *rawErrorsConn) Write(p []byte) (int, error) {
 		return c.Conn.Write(p)
 	}
 	id := uuid.NewString()
+	// Decided: AWS documents no answer to an unreadable request line; the URI's labels are the operation's
+	// members, so a bad escape in one is InvalidParameterException, as an invalid member value is.
 	typ := "InvalidParameterException"
 	msg := "The request could not be read: its request line or headers are malformed (for example a bad percent escape in the URI)"
 	if status == http.StatusRequestHeaderFieldsTooLarge {

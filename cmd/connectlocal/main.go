@@ -342,8 +342,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "try: aws connect list-instances --endpoint-url %s\n", url)
 
 	sweepCtx, stopSweep := context.WithCancel(ctx)
-	defer stopSweep()
-	go sweepTasks(sweepCtx, svc, sweepInterval, logger)
+	swept := make(chan struct{})
+	go func() { defer close(swept); sweepTasks(sweepCtx, svc, sweepInterval, logger) }()
+	defer func() { stopSweep(); <-swept }() // before the store closes (deferred earlier, so run later)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(awsapi.RawErrorsListener(ln, logger)) }()
 	select {
