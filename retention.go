@@ -1,6 +1,9 @@
 package connectlocal
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Retention bounds the history the store keeps, so that no client can fill memory or disk with it (issue 10).
 // Each bound is a `serve` flag; the README lists them.
@@ -51,26 +54,100 @@ func (s *Service) keepVersions(tx Tx, scope Scope, t TaskTemplate) error {
 	return nil
 }
 
-// keepTasks deletes what Retention no longer keeps of an instance's tasks, given how many are active. A
-// start adds one task, so deleting at most a few per start keeps the instance within the bound.
+// keepTasks deletes what Retention no longer keeps of an instance's tasks, given how many are active (-1:
+// count them). A start or a stop changes one task, so deleting at most a few per write keeps the instance
+// within the bound; SweepTasks covers what ends without a write (expiry) and instances nobody writes to.
 func (s *Service) keepTasks(tx Tx, scope Scope, instance string, now time.Time, active int) error {
-	const perStart = 4
+	const perWrite = 4
+	_, err := s.trimTasks(tx, scope, instance, now, active, perWrite)
+	return err
+}
+
+// trimTasks deletes up to limit tasks of each kind Retention drops (older than TaskRecordAge past their
+// expiry, then the ended tasks past EndedTasks, earliest expiry first) and returns how many it deleted.
+func (s *Service) trimTasks(tx Tx, scope Scope, instance string, now time.Time, active, limit int) (int, error) {
+	deleted := 0
 	if age := s.Retention.TaskRecordAge; age > 0 {
-		if _, err := tx.DeleteEndedContacts(scope, instance, now, now.Add(-age), perStart); err != nil {
-			return err
+		n, err := tx.DeleteEndedContacts(scope, instance, now, now.Add(-age), limit)
+		if err != nil {
+			return deleted, err
 		}
+		deleted += n
 	}
 	if s.Retention.EndedTasks <= 0 {
-		return nil
+		return deleted, nil
 	}
-	n, err := tx.CountContacts(scope, instance)
+	total, err := tx.CountContacts(scope, instance)
 	if err != nil {
-		return err
+		return deleted, err
 	}
-	if excess := n - active - s.Retention.EndedTasks; excess > 0 {
-		_, err = tx.DeleteEndedContacts(scope, instance, now, maxTime, min(excess, perStart))
+	if active < 0 {
+		if active, err = tx.CountActiveContacts(scope, instance, now); err != nil {
+			return deleted, err
+		}
 	}
-	return err
+	if excess := total - active - s.Retention.EndedTasks; excess > 0 {
+		n, err := tx.DeleteEndedContacts(scope, instance, now, maxTime, min(excess, limit))
+		deleted += n
+		return deleted, err
+	}
+	return deleted, nil
+}
+
+// SweepTasks applies Retention to every instance's tasks at the service's clock and returns how many it
+// deleted: a task that expired in an idle instance is otherwise kept until the instance's next write
+// (issue 19 #4). serve runs it periodically; tests call it after moving the clock, with no sleep.
+func (s *Service) SweepTasks(ctx context.Context) (int, error) {
+	if s.Retention.TaskRecordAge <= 0 && s.Retention.EndedTasks <= 0 {
+		return 0, nil
+	}
+	type target struct {
+		scope Scope
+		id    string
+	}
+	var targets []target
+	err := s.Store.View(ctx, func(tx Tx) error {
+		scopes, err := tx.Scopes()
+		if err != nil {
+			return err
+		}
+		for _, sc := range scopes {
+			insts, err := allInstances(tx, sc)
+			if err != nil {
+				return err
+			}
+			for _, inst := range insts {
+				targets = append(targets, target{sc, inst.ID})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	const batch = 500 // one short transaction each, so requests to the instance are not held back long
+	total := 0
+	for _, tg := range targets {
+		for {
+			now, n := s.now(), 0
+			err := s.Store.Update(ctx, InstanceKey(tg.scope, tg.id), func(tx Tx) error {
+				var err error
+				n, err = s.trimTasks(tx, tg.scope, tg.id, now, -1, batch)
+				if CodeOf(err) == NotFound {
+					n, err = 0, nil // the instance was deleted meanwhile
+				}
+				return err
+			})
+			if err != nil {
+				return total, err
+			}
+			total += n
+			if n < batch {
+				break
+			}
+		}
+	}
+	return total, nil
 }
 
 var maxTime = time.Unix(1<<62/int64(time.Second), 0)

@@ -56,6 +56,23 @@ var Rules = map[RuleID]Rule{
 	RuleQuickConnectExists: {true, ReasonReferenceNotFound, "decided"},
 }
 
+// Decided task rules (issue 19 #17), one line each to flip when evidence appears:
+//
+// MaxScheduleDays (below) is how far ahead StartTaskContact's and UpdateContactSchedule's ScheduledTime may
+// be. Sources disagree: the current quotas page [S2] says 90 days; the model's doc strings (StartTaskContact,
+// UpdateContactSchedule: "It must be within up to 6 days in future"), the 2023 quotas page [S20] and the flow
+// language's CreateTask (DelaySeconds up to 518400, 6 days) say 6. Decided in spec-facts §1: 90, the newest
+// source, so a test of a far-off schedule passes here as it would on AWS now; set it to 6 to hold clients to
+// the API reference's word.
+//
+// TemplateDefaultsFillTasks says whether StartTaskContact with a TaskTemplateId fills each field the request
+// left out with the template's default, so DescribeContact and ListContactReferences show it as if sent
+// (spec-facts §7.2, "omitted optional fields with a default: default applied to the stored contact",
+// decided). AWS documents defaults only as what the agent's form starts with [S4]; filling them keeps a task
+// started through the API equal to one an agent submits unchanged, and a required field with a default is
+// then satisfied, as it is in the agent's form. false stores only what was sent (issue 19 #17).
+const TemplateDefaultsFillTasks = true
+
 // Limits that are documented quotas or caps (spec-facts §1, §4.2, §7).
 const (
 	MaxTemplatesPerInstance = 50 // [S2][S3]; serve --quota task-templates-per-instance=N

@@ -1,6 +1,7 @@
 package connectlocal
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -127,4 +128,26 @@ func IsAccountID(s string) bool {
 		}
 	}
 	return true
+}
+
+// regionName is the shape of every AWS region name: a two-to-four-letter area, one or more words, a number
+// (us-east-1, us-gov-west-1, cn-north-1, eusc-de-east-1). botocore's endpoints file writes each partition's
+// regionRegex in this shape ("^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$" for aws).
+var regionName = regexp.MustCompile(`^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$`)
+
+// IsRegion reports whether s is shaped as an AWS region name. A seed or import scope must be one, since no
+// client configured for a real region could see what a region like "mars-1" holds (issue 19 #4).
+func IsRegion(s string) bool { return regionName.MatchString(s) }
+
+// idChars is what an id that becomes part of an ARN may hold: the API's ids are UUIDs, and one with `/` or
+// `:`, or `.`/`..`, would read as another resource's ARN or path (issue 19 #5).
+var idChars = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+// CheckID checks an id given to Import or a seed file for a resource the API would have named itself: 1 to
+// max characters (the model's length of the id's shape) of letters, digits, `-` and `_`.
+func CheckID(member, id string, max int) error {
+	if len(id) > max || !idChars.MatchString(id) {
+		return Errorf(InvalidArgument, "%s '%s' is not valid: an id is 1 to %d letters, digits, '-' or '_'", member, clip(id), max)
+	}
+	return nil
 }

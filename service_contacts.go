@@ -132,8 +132,10 @@ func checkTaskMembers(in *StartTaskContactInput, now time.Time) error {
 			return err
 		}
 	}
-	if in.ExpiryMinutes != 0 && (in.ExpiryMinutes < 1 || in.ExpiryMinutes > MaxExpiryMinutes) {
-		return Errorf(InvalidArgument, "connect:ContactExpiry must be 1 to %d minutes, not %d", MaxExpiryMinutes, in.ExpiryMinutes)
+	if in.ExpiryMinutes != 0 { // 0: absent
+		if err := CheckExpiryMinutes(in.ExpiryMinutes); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -213,7 +215,7 @@ func (s *Service) applyTemplate(tx Tx, scope Scope, c *Contact, raw string) erro
 	for _, f := range t.Fields {
 		value, ok := fieldValue(c, f)
 		if !ok {
-			if d, has := t.Default(f.Name); has && d != "" {
+			if d, has := t.Default(f.Name); TemplateDefaultsFillTasks && has && d != "" {
 				setFieldValue(c, f, d)
 				value, ok = d, true
 			}
@@ -341,6 +343,10 @@ func (s *Service) StopContact(ctx context.Context, scope Scope, instance, id str
 			return Errorf(InvalidRequest, "Contact '%s' has already ended", id)
 		}
 		c.DisconnectTimestamp, c.DisconnectReason = now, "API"
-		return tx.PutContact(scope, c)
+		if err := tx.PutContact(scope, c); err != nil {
+			return err
+		}
+		// A stop ends a task: without this, a stop after an instance's last start kept EndedTasks+1.
+		return s.keepTasks(tx, scope, inst, now, -1)
 	})
 }

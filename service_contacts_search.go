@@ -70,12 +70,6 @@ func (s *Service) SearchContacts(ctx context.Context, scope Scope, in SearchCont
 	if in.TimeRange.End.Before(in.TimeRange.Start) {
 		return nil, "", 0, Errorf(InvalidArgument, "TimeRange.EndTime must not be before TimeRange.StartTime")
 	}
-	for _, m := range []struct{ member, match string }{{"SearchableContactAttributes", in.AttributeMatch},
-		{"SearchableSegmentAttributes", in.SegmentMatch}, {"AdditionalTimeRange", in.TimeMatch}} {
-		if m.match != "" && m.match != "MATCH_ALL" && m.match != "MATCH_ANY" {
-			return nil, "", 0, Errorf(InvalidArgument, "%s.MatchType must be MATCH_ALL or MATCH_ANY, not %s", m.member, m.match)
-		}
-	}
 	now := s.now()
 	var found []Contact
 	var inst string
@@ -153,14 +147,28 @@ func (r SearchTimeRange) holds(c *Contact) bool {
 }
 
 // combine reports whether n tests pass under a match type: MATCH_ANY needs one, anything else all.
+// Every MatchType of the model's SearchContactsMatchType is taken for a list of criteria: the model's enum
+// allows all four, and the API reference's SearchableContactAttributes and SearchableSegmentAttributes pages
+// list "MATCH_ALL | MATCH_ANY | MATCH_EXACT | MATCH_NONE" (older copies listed the first two only; the model is
+// the newer word, issue 19 #11). Decided, as no source says how criteria combine beyond the names: MATCH_ANY
+// wants one criterion to hold, MATCH_NONE none, and MATCH_ALL and MATCH_EXACT every one (each criterion already
+// compares whole values, so "exact" adds nothing to "all").
 func combine(match string, n int, test func(i int) bool) bool {
-	if match == "MATCH_ANY" {
+	switch match {
+	case "MATCH_ANY":
 		for i := range n {
 			if test(i) {
 				return true
 			}
 		}
 		return n == 0
+	case "MATCH_NONE":
+		for i := range n {
+			if test(i) {
+				return false
+			}
+		}
+		return true
 	}
 	for i := range n {
 		if !test(i) {

@@ -1,12 +1,12 @@
 package connectlocal
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"maps"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -36,6 +36,12 @@ func checkAttributesSize(attrs map[string]string) error {
 	return nil
 }
 
+// referenceValueType is the field type whose value rule a reference of each type follows, wherever the
+// reference arrives: StartTaskContact with or without a template, and UpdateContact (issue 19 #10). A NUMBER
+// reference holds what a NUMBER field does, and so on; DATE is epoch seconds (spec-facts §7.4); STRING takes
+// anything. An empty value is no value (UpdateContact empties a reference with it).
+var referenceValueType = map[string]FieldType{"NUMBER": FieldNumber, "EMAIL": FieldEmail, "URL": FieldURL, "DATE": FieldDateTime}
+
 // checkReferences checks each reference's type and value, and the size of the whole set (spec-facts §7.4).
 func checkReferences(refs map[string]Reference) error {
 	size := 0
@@ -45,9 +51,9 @@ func checkReferences(refs map[string]Reference) error {
 		if !referenceTypes[r.Type] {
 			return Errorf(InvalidArgument, "Reference '%s' has type %s; a task may carry only URL, NUMBER, STRING, DATE and EMAIL references", k, r.Type)
 		}
-		if r.Type == "DATE" && r.Value != "" {
-			if !isEpoch(r.Value) {
-				return Errorf(InvalidArgument, "Reference '%s' of type DATE must hold an epoch timestamp, not '%s'", k, clip(r.Value))
+		if ft, ok := referenceValueType[r.Type]; ok && r.Value != "" {
+			if want := valueWant(Field{Name: k, Type: ft}, r.Value); want != "" {
+				return Errorf(InvalidArgument, "Reference '%s' of type %s must hold %s, not '%s'", k, r.Type, want, clip(r.Value))
 			}
 		}
 	}
@@ -115,7 +121,9 @@ type UpdateContactInput struct {
 // UpdateContact changes a task's name, description, references and segment attributes, ongoing or
 // completed (the operation's documentation: "for both ongoing and completed contacts"). A task started from
 // a template keeps that template's rules: a reference that carries a field's value keeps the field's
-// reference type and value type, and a required field cannot be emptied (spec-facts §7.3).
+// reference type and value type, and a required field cannot be emptied (spec-facts §7.3). An empty Name is
+// taken otherwise: UpdateContact's Name is the model's Name shape, length 0 to 1024 (the API reference says
+// "Minimum length of 0"), unlike StartTaskContact's, which needs 1 (issue 19 #11).
 func (s *Service) UpdateContact(ctx context.Context, scope Scope, in UpdateContactInput) error {
 	if in.NotForTasks != "" {
 		return Errorf(InvalidRequest, "%s cannot be updated on a task contact", in.NotForTasks)
@@ -124,11 +132,10 @@ func (s *Service) UpdateContact(ctx context.Context, scope Scope, in UpdateConta
 		// The operation's documentation: "At least one field to be updated must be present in the request."
 		return Errorf(InvalidRequest, "At least one field to be updated must be present in the request")
 	}
-	if in.Name != nil && *in.Name == "" {
-		return Errorf(InvalidArgument, "Name cannot be empty: a task needs a name")
-	}
-	if in.ExpiryMinutes != 0 && (in.ExpiryMinutes < 1 || in.ExpiryMinutes > MaxExpiryMinutes) {
-		return Errorf(InvalidArgument, "connect:ContactExpiry must be 1 to %d minutes, not %d", MaxExpiryMinutes, in.ExpiryMinutes)
+	if in.ExpiryMinutes != 0 { // 0: absent
+		if err := CheckExpiryMinutes(in.ExpiryMinutes); err != nil {
+			return err
+		}
 	}
 	now := s.now()
 	return s.Store.Update(ctx, instanceKey(scope, in.InstanceID), func(tx Tx) error {
@@ -220,7 +227,12 @@ func checkAgainstTemplate(tx Tx, scope Scope, c *Contact, in UpdateContactInput)
 }
 
 // UpdateContactAttributes merges attributes into the contact's, ongoing or completed (the operation's
-// documentation). A key already present takes the new value.
+// documentation). A key already present takes the new value. A task linked by PreviousContactId shares the
+// update with every contact of its chain: StartTaskContact's PreviousContactId documentation says "Any
+// updates to user-defined attributes to task contacts linked using the same PreviousContactID will affect
+// every contact in the chain" (spec-facts §7.4, issue 19 #6). Each member keeps its other attributes; what a
+// linked task starts with is its own (decided: the model documents copying at creation only for
+// RelatedContactId).
 func (s *Service) UpdateContactAttributes(ctx context.Context, scope Scope, instance, initialContactID string, attrs map[string]string) error {
 	if err := checkAttributeKeys(attrs); err != nil {
 		return err
@@ -231,17 +243,57 @@ func (s *Service) UpdateContactAttributes(ctx context.Context, scope Scope, inst
 		if err != nil {
 			return err
 		}
-		merged := maps.Clone(c.Attributes)
-		if merged == nil {
-			merged = map[string]string{}
-		}
-		maps.Copy(merged, attrs)
-		if err := checkAttributesSize(merged); err != nil {
+		chain, err := chainOf(tx, scope, c)
+		if err != nil {
 			return err
 		}
-		c.Attributes, c.LastUpdateTimestamp = merged, now
-		return tx.PutContact(scope, c)
+		for _, m := range chain {
+			merged := maps.Clone(m.Attributes)
+			if merged == nil {
+				merged = map[string]string{}
+			}
+			maps.Copy(merged, attrs)
+			if err := checkAttributesSize(merged); err != nil {
+				return err
+			}
+			m.Attributes, m.LastUpdateTimestamp = merged, now
+			if err := tx.PutContact(scope, m); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
+}
+
+// chainOf returns c and every other contact linked with it by PreviousContactId: those with its
+// InitialContactID, which StartTaskContact copies down a chain. A contact neither linked to a previous one nor
+// named as one is alone, found with one count; a chain costs a walk of the instance's contacts (at most
+// --ended-tasks plus the active ones), as no store indexes InitialContactID.
+func chainOf(tx Tx, scope Scope, c Contact) ([]Contact, error) {
+	chain := []Contact{c}
+	if c.PreviousContactID == "" {
+		n, err := tx.CountContactsWithPrevious(scope, c.InstanceID, c.ID)
+		if err != nil || n == 0 {
+			return chain, err
+		}
+	}
+	root := cmp.Or(c.InitialContactID, c.ID)
+	after := ""
+	for {
+		batch, err := tx.ListContacts(scope, c.InstanceID, after, 500)
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range batch {
+			if o.ID != c.ID && cmp.Or(o.InitialContactID, o.ID) == root {
+				chain = append(chain, o)
+			}
+		}
+		if len(batch) < 500 {
+			return chain, nil
+		}
+		after = batch[len(batch)-1].ID
+	}
 }
 
 // UpdateContactSchedule moves a scheduled task that has not yet started ("a task contact that is already
@@ -268,6 +320,15 @@ func (s *Service) UpdateContactSchedule(ctx context.Context, scope Scope, instan
 		c.ScheduledTimestamp, c.LastUpdateTimestamp = at, now
 		return tx.PutContact(scope, c)
 	})
+}
+
+// CheckExpiryMinutes checks connect:ContactExpiry's minutes (spec-facts §7.4: 1 to 129,600), naming the
+// value as sent.
+func CheckExpiryMinutes(n int) error {
+	if n < 1 || n > MaxExpiryMinutes {
+		return Errorf(InvalidArgument, "connect:ContactExpiry must be 1 to %d minutes, not %d", MaxExpiryMinutes, n)
+	}
+	return nil
 }
 
 // checkSchedule is StartTaskContact's window for ScheduledTime (spec-facts §7.4, §15.7).
@@ -358,9 +419,4 @@ func (s *Service) ListContactReferences(ctx context.Context, scope Scope, instan
 	slices.Sort(sorted)
 	query := strings.Join(append([]string{"ListContactReferences", key}, sorted...), "\x00")
 	return pageOf(ctx, s, Page{Token: token}, ContactReferencesPageSize, query, refs)
-}
-
-func isEpoch(v string) bool {
-	_, err := strconv.ParseInt(v, 10, 64)
-	return err == nil
 }

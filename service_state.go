@@ -261,6 +261,9 @@ type ImportResult struct {
 // members take what the operation would give them (a new id, now, ACTIVE, PUBLISHED).
 func (s *Service) Import(ctx context.Context, snap Snapshot) (ImportResult, error) {
 	var res ImportResult
+	if err := snap.Check(); err != nil {
+		return res, err
+	}
 	err := s.Store.Update(ctx, UpdateKey{}, func(tx Tx) error { // the zero key: it writes across scopes
 		res = ImportResult{}
 		for _, ss := range snap.Scopes {
@@ -554,9 +557,66 @@ func checkImportedAttributes(inst Instance) error {
 			return Errorf(InvalidArgument, "Attributes: invalid value '%s' for attribute %s: use true or false", clip(v), typ)
 		}
 	}
+	if n := len(inst.AnalyticsDataSets); n > MaxAnalyticsAssociations {
+		return Errorf(InvalidArgument, "AnalyticsDataSets: %d associations; an instance holds at most %d", n, MaxAnalyticsAssociations)
+	}
 	for i, a := range inst.AnalyticsDataSets {
 		if a.DataSetID == "" || !IsAccountID(a.TargetAccountID) {
 			return Errorf(InvalidArgument, "AnalyticsDataSets[%d]: a DataSetId and a 12-digit TargetAccountId are needed", i)
+		}
+	}
+	return nil
+}
+
+// Check refuses what no request could have made, before anything is written: a scope whose Region is not
+// shaped as an AWS region (issue 19 #4) and an id the API would not have given (checkImportIDs). Import runs
+// it; a seed file's decoder runs it too, so serve refuses the file before it opens a store.
+func (snap Snapshot) Check() error {
+	for _, ss := range snap.Scopes {
+		where := ss.Scope.Account + "/" + ss.Scope.Region
+		if !IsRegion(ss.Scope.Region) {
+			return Errorf(InvalidArgument, "%s: Region '%s' is not an AWS region name (such as us-east-1)", where, clip(ss.Scope.Region))
+		}
+		for i, is := range ss.Instances {
+			if err := checkImportIDs(is); err != nil {
+				return entryError(fmt.Sprintf("%s Instances[%d]", where, i), err)
+			}
+		}
+	}
+	return nil
+}
+
+// checkImportIDs checks every id an instance entry gives as the API would have made it (CheckID), with the
+// model's length for each id's shape: an id is part of ARNs, and `..` or `abc/task-template/def` would read
+// as another resource's (issue 19 #5). An empty id is no error: the import draws one.
+func checkImportIDs(is InstanceSnapshot) error {
+	check := func(member, id string, max int) error {
+		if id == "" {
+			return nil
+		}
+		return CheckID(member, id, max)
+	}
+	if err := check("Id", is.Instance.ID, 100); err != nil { // InstanceId
+		return err
+	}
+	for i, f := range is.Flows {
+		if err := check(fmt.Sprintf("ContactFlows[%d].Id", i), f.Flow.ID, 500); err != nil { // ContactFlowId
+			return err
+		}
+	}
+	for i, t := range is.Templates {
+		for _, v := range t.Versions {
+			if err := check(fmt.Sprintf("TaskTemplates[%d].Id", i), v.ID, 500); err != nil { // TaskTemplateId
+				return err
+			}
+		}
+	}
+	for i, c := range is.Contacts {
+		for member, id := range map[string]string{"Id": c.ID, "PreviousContactId": c.PreviousContactID,
+			"RelatedContactId": c.RelatedContactID, "InitialContactId": c.InitialContactID} {
+			if err := check(fmt.Sprintf("Contacts[%d].%s", i, member), id, 256); err != nil { // ContactId
+				return err
+			}
 		}
 	}
 	return nil

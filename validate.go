@@ -121,9 +121,16 @@ func ValidateTemplate(t *TaskTemplate) []Violation {
 // CheckFieldValue reports why value does not fit field f's type (spec-facts §4.3 #11), or "" when it fits.
 // Defaults and StartTaskContact's values are checked alike.
 func CheckFieldValue(f Field, value string) string {
-	bad := func(want string) string {
+	if want := valueWant(f, value); want != "" {
 		return fmt.Sprintf("Value '%s' for field '%s' of type %s must be %s", clip(value), f.Name, f.Type, want)
 	}
+	return ""
+}
+
+// valueWant says what value must be to fit field f's type, or "" when it fits: the one rule for a field's
+// value, a default's, and a reference's of the type that carries it (checkReferences).
+func valueWant(f Field, value string) string {
+	bad := func(want string) string { return want }
 	switch f.Type {
 	case FieldNumber:
 		if _, err := strconv.ParseFloat(value, 64); err != nil || strings.ContainsAny(value, "xXpP_") ||

@@ -1,12 +1,14 @@
 package awsapi_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
+	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 )
 
@@ -42,10 +44,9 @@ func TestAnalyticsDataSets(t *testing.T) {
 			*a.ResourceShareArn != "arn:aws:ram:us-east-1:"+connecttest.Account+":resource-share/"+*a.ResourceShareId {
 			t.Fatalf("AssociateAnalyticsDataSet: %+v", a)
 		}
-		again, err := c.AssociateAnalyticsDataSet(ctx, &connect.AssociateAnalyticsDataSetInput{InstanceId: &inst, DataSetId: aws.String("contact_record")})
-		if err != nil || *again.ResourceShareId != *a.ResourceShareId {
-			t.Fatalf("associating again is idempotent: %+v %v", again, err)
-		}
+		// moto's test_associate_analytics_data_set_duplicate (issue 19 #12).
+		_, err = c.AssociateAnalyticsDataSet(ctx, &connect.AssociateAnalyticsDataSetInput{InstanceId: &inst, DataSetId: aws.String("contact_record")})
+		wantAPIError(t, err, "InvalidParameterException")
 		b, err := c.BatchAssociateAnalyticsDataSet(ctx, &connect.BatchAssociateAnalyticsDataSetInput{InstanceId: &inst,
 			DataSetIds: []string{"contact_statistic_record", "agent_queue_statistic_record"}, TargetAccountId: aws.String("111122223333")})
 		if err != nil || len(b.Created) != 2 || len(b.Errors) != 0 || *b.Created[0].TargetAccountId != "111122223333" ||
@@ -57,7 +58,8 @@ func TestAnalyticsDataSets(t *testing.T) {
 		for _, r := range all {
 			got = append(got, *r.DataSetId+"@"+*r.TargetAccountId)
 		}
-		if strings.Join(got, ",") != "contact_record@"+connecttest.Account+",contact_statistic_record@111122223333,agent_queue_statistic_record@111122223333" {
+		// Ordered by DataSetId, as moto's test_list_analytics_associations_deterministic_order expects.
+		if strings.Join(got, ",") != "agent_queue_statistic_record@111122223333,contact_record@"+connecttest.Account+",contact_statistic_record@111122223333" {
 			t.Fatalf("ListAnalyticsDataAssociations: %v", got)
 		}
 		if one := listAssociations(t, c, inst, aws.String("contact_statistic_record"), 10); len(one) != 1 {
@@ -98,12 +100,61 @@ func TestAnalyticsDataSets_errors(t *testing.T) {
 		wantAPIError(t, err, "InvalidParameterException")
 		_, err = c.AssociateAnalyticsDataSet(ctx, &connect.AssociateAnalyticsDataSetInput{InstanceId: &inst, DataSetId: aws.String("")})
 		wantAPIError(t, err, "InvalidParameterException")
-		_, err = c.BatchAssociateAnalyticsDataSet(ctx, &connect.BatchAssociateAnalyticsDataSetInput{InstanceId: &inst, DataSetIds: []string{}})
+		_, err = c.BatchAssociateAnalyticsDataSet(ctx, &connect.BatchAssociateAnalyticsDataSetInput{InstanceId: &inst, DataSetIds: []string{"ok", ""}})
+		wantAPIError(t, err, "InvalidParameterException")
+		_, err = c.BatchDisassociateAnalyticsDataSet(ctx, &connect.BatchDisassociateAnalyticsDataSetInput{InstanceId: &inst, DataSetIds: []string{strings.Repeat("x", 256)}})
 		wantAPIError(t, err, "InvalidParameterException")
 		_, err = c.ListAnalyticsDataAssociations(ctx, &connect.ListAnalyticsDataAssociationsInput{InstanceId: &inst, NextToken: aws.String("forged")})
 		wantAPIError(t, err, "InvalidParameterException")
 		if left := listAssociations(t, c, inst, nil, 10); len(left) != 0 {
 			t.Fatalf("refused requests associated %+v", left)
+		}
+	})
+}
+
+// Issue 19 #11: the model gives DataSetIds no minimum, so both batch forms answer an empty list alike, with
+// empty results; #12: a data set already associated is an Errors entry of the batch form, the rest is created.
+func TestAnalyticsDataSets_batchEdges(t *testing.T) {
+	eachStore(t, func(t *testing.T, srv *connecttest.Server) {
+		c := srv.Client
+		inst := mustInstance(t, c)
+		a, err := c.BatchAssociateAnalyticsDataSet(ctx, &connect.BatchAssociateAnalyticsDataSetInput{InstanceId: &inst, DataSetIds: []string{}})
+		if err != nil || len(a.Created) != 0 || len(a.Errors) != 0 {
+			t.Fatalf("BatchAssociateAnalyticsDataSet of none: %+v %v", a, err)
+		}
+		d, err := c.BatchDisassociateAnalyticsDataSet(ctx, &connect.BatchDisassociateAnalyticsDataSetInput{InstanceId: &inst, DataSetIds: []string{}})
+		if err != nil || len(d.Deleted) != 0 || len(d.Errors) != 0 {
+			t.Fatalf("BatchDisassociateAnalyticsDataSet of none: %+v %v", d, err)
+		}
+		a, err = c.BatchAssociateAnalyticsDataSet(ctx, &connect.BatchAssociateAnalyticsDataSetInput{InstanceId: &inst, DataSetIds: []string{"b", "a", "b"}})
+		if err != nil || len(a.Created) != 2 || len(a.Errors) != 1 || *a.Errors[0].ErrorCode != "InvalidParameterException" ||
+			!strings.Contains(*a.Errors[0].ErrorMessage, "'b' is already associated") {
+			t.Fatalf("a repeated data set: %+v %v", a, err)
+		}
+		if all := listAssociations(t, c, inst, nil, 10); len(all) != 2 || *all[0].DataSetId != "a" || *all[1].DataSetId != "b" {
+			t.Fatalf("associations: %+v", all)
+		}
+	})
+}
+
+// Issue 19 #4: an instance holds at most connectlocal.MaxAnalyticsAssociations associations; a request past
+// it changes nothing.
+func TestAnalyticsDataSets_bound(t *testing.T) {
+	eachStore(t, func(t *testing.T, srv *connecttest.Server) {
+		c := srv.Client
+		inst := mustInstance(t, c)
+		ids := make([]string, connectlocal.MaxAnalyticsAssociations)
+		for i := range ids {
+			ids[i] = fmt.Sprintf("ds-%04d", i)
+		}
+		if _, err := c.BatchAssociateAnalyticsDataSet(ctx, &connect.BatchAssociateAnalyticsDataSetInput{InstanceId: &inst, DataSetIds: ids}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := c.AssociateAnalyticsDataSet(ctx, &connect.AssociateAnalyticsDataSetInput{InstanceId: &inst, DataSetId: aws.String("one-more")})
+		wantAPIError(t, err, "InvalidRequestException")
+		out, err := c.ListAnalyticsDataAssociations(ctx, &connect.ListAnalyticsDataAssociationsInput{InstanceId: &inst, DataSetId: aws.String("one-more")})
+		if err != nil || len(out.Results) != 0 {
+			t.Fatalf("a refused association was kept: %+v %v", out, err)
 		}
 	})
 }

@@ -33,9 +33,12 @@ func associationOut(scope connectlocal.Scope, as connectlocal.AnalyticsDataAssoc
 }
 
 func associateAnalyticsDataSet(ctx context.Context, a *API, scope connectlocal.Scope, in *AssociateAnalyticsDataSetRequest) (*AssociateAnalyticsDataSetResponse, error) {
-	list, err := a.svc.AssociateAnalyticsDataSets(ctx, scope, in.InstanceId, []string{in.DataSetId}, val(in.TargetAccountId))
+	list, failed, err := a.svc.AssociateAnalyticsDataSets(ctx, scope, in.InstanceId, []string{in.DataSetId}, val(in.TargetAccountId))
 	if err != nil {
 		return nil, err
+	}
+	if len(failed) > 0 {
+		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "%s", failed[0].Message)
 	}
 	o := associationOut(scope, list[0])
 	return &AssociateAnalyticsDataSetResponse{DataSetId: o.DataSetId, TargetAccountId: o.TargetAccountId,

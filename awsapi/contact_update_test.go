@@ -159,7 +159,6 @@ func TestUpdateContact(t *testing.T) {
 			{"select keeps its options", connect.UpdateContactInput{References: map[string]types.Reference{"Channel": ref("STRING", "Fax")}}, "InvalidParameterException"},
 			{"required field cannot be emptied", connect.UpdateContactInput{References: map[string]types.Reference{"Customer": ref("EMAIL", "")}}, "InvalidRequestException"},
 			{"required description cannot be emptied", connect.UpdateContactInput{Description: aws.String("")}, "InvalidRequestException"},
-			{"name cannot be emptied", connect.UpdateContactInput{Name: aws.String("")}, "InvalidParameterException"},
 			{"attachment references are not for tasks", connect.UpdateContactInput{References: map[string]types.Reference{"file": ref("ATTACHMENT", "x")}}, "InvalidParameterException"},
 			{"nothing to update", connect.UpdateContactInput{}, "InvalidRequestException"},
 			{"a task has no queue", connect.UpdateContactInput{QueueInfo: &types.QueueInfoInput{Id: aws.String("q")}}, "InvalidRequestException"},
@@ -195,6 +194,23 @@ func TestUpdateContact(t *testing.T) {
 		done := describeTask(t, c, f.inst, id)
 		if *done.Name != "closed" || *done.SegmentAttributes["connect:ContactExpiry"].ValueMap["ExpiryDuration"].ValueInteger != 120 {
 			t.Errorf("after updating a stopped task: %+v", done)
+		}
+
+		// Issue 19 #11: the model's Name (min 0) takes "", as its NAME field is not required here; the expiry's
+		// message names the value sent.
+		if _, err := c.UpdateContact(ctx, &connect.UpdateContactInput{InstanceId: &f.inst, ContactId: id, Name: aws.String("")}); err != nil {
+			t.Fatalf("UpdateContact Name \"\": %v", err)
+		}
+		if n := aws.ToString(describeTask(t, c, f.inst, id).Name); n != "" {
+			t.Errorf("Name after emptying: %q", n)
+		}
+		for _, minutes := range []int32{0, -1, 129601} {
+			_, err = c.UpdateContact(ctx, &connect.UpdateContactInput{InstanceId: &f.inst, ContactId: id,
+				SegmentAttributes: map[string]types.SegmentAttributeValue{"connect:ContactExpiry": {ValueMap: map[string]types.SegmentAttributeValue{
+					"ExpiryDuration": {ValueInteger: aws.Int32(minutes)}}}}})
+			if e := wantAPIError(t, err, "InvalidParameterException"); !strings.HasSuffix(e.ErrorMessage(), fmt.Sprintf("not %d", minutes)) {
+				t.Errorf("expiry %d: %q", minutes, e.ErrorMessage())
+			}
 		}
 	}, steppingClock)
 }

@@ -174,10 +174,18 @@ func checkKeys(where, kind string, v any) (map[string]any, error) {
 	}
 	for _, k := range slices.Sorted(mapKeys(m)) {
 		if !slices.Contains(docKeys[kind], k) {
-			return nil, docError(where, "unknown key %q (a %s entry has %s)", k, kind, strings.Join(docKeys[kind], ", "))
+			return nil, docError(where, "unknown key %q (%s %s entry has %s)", k, article(kind), kind, strings.Join(docKeys[kind], ", "))
 		}
 	}
 	return m, nil
+}
+
+// article is "an" before a vowel, "a" otherwise: "an instance entry", "a flow entry".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 func mapKeys(m map[string]any) func(func(string) bool) {
@@ -251,7 +259,7 @@ func DecodeDocument(raw []byte, defaultAccount string) (connectlocal.Snapshot, e
 		}
 		snap.Scopes = append(snap.Scopes, ss)
 	}
-	return snap, nil
+	return snap, snap.Check()
 }
 
 // checkTree walks the generic document: keys, and each entry against its Create request's model shape.

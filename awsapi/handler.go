@@ -75,6 +75,9 @@ func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
 	for _, name := range a.model.OperationNames() {
 		op := a.model.Operations[name]
 		a.mux.Handle(op.Method+" "+op.RequestURI, a.pipeline(named(name), a.serveOperation(op, operations[name])))
+		uri, _, _ := strings.Cut(op.RequestURI, "?")
+		a.mux.routes = append(a.mux.routes, route{method: op.Method, segs: strings.Split(uri, "/"),
+			empty: func(label string) http.Handler { return a.pipeline(named(name), a.emptyLabelError(label)) }})
 	}
 	a.mountOps() // ops.go: health, reset, export, import
 	a.mux.unknown = a.pipeline(nil, http.HandlerFunc(a.unknownOperation))

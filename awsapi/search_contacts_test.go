@@ -90,6 +90,16 @@ func TestSearchContacts(t *testing.T) {
 			{"name none", search(&types.SearchCriteria{Name: &types.NameCriteria{SearchText: []string{"refund"}, MatchType: "MATCH_NONE"}}, nil), "[Other thing]"},
 			{"attribute", search(&types.SearchCriteria{SearchableContactAttributes: &types.SearchableContactAttributes{
 				Criteria: []types.SearchableContactAttributesCriteria{{Key: aws.String("team"), Values: []string{"billing", "sales"}}}}}, nil), "[Refund alpha]"},
+			// Issue 19 #11: the model's four match types are all taken for criteria lists.
+			{"attribute exact", search(&types.SearchCriteria{SearchableContactAttributes: &types.SearchableContactAttributes{MatchType: "MATCH_EXACT",
+				Criteria: []types.SearchableContactAttributesCriteria{{Key: aws.String("team"), Values: []string{"billing"}}}}}, nil), "[Refund alpha]"},
+			{"attribute none", search(&types.SearchCriteria{SearchableContactAttributes: &types.SearchableContactAttributes{MatchType: "MATCH_NONE",
+				Criteria: []types.SearchableContactAttributesCriteria{{Key: aws.String("team"), Values: []string{"billing"}}}}}, nil), "[Other thing Refund beta]"},
+			{"segment none", search(&types.SearchCriteria{SearchableSegmentAttributes: &types.SearchableSegmentAttributes{MatchType: "MATCH_NONE",
+				Criteria: []types.SearchableSegmentAttributesCriteria{{Key: aws.String("connect:Subtype"), Values: []string{"connect:Guide"}}}}}, nil), "[Other thing Refund alpha]"},
+			{"scheduled, none", search(&types.SearchCriteria{AdditionalTimeRange: &types.SearchContactsAdditionalTimeRange{MatchType: "MATCH_NONE",
+				Criteria: []types.SearchContactsAdditionalTimeRangeCriteria{{TimestampCondition: &types.SearchContactsTimestampCondition{
+					Type: "SCHEDULED_TIMESTAMP", ConditionType: "NOT_EXISTS"}}}}}, nil), "[Refund beta]"},
 			{"attribute other value", search(&types.SearchCriteria{SearchableContactAttributes: &types.SearchableContactAttributes{
 				Criteria: []types.SearchableContactAttributesCriteria{{Key: aws.String("team"), Values: []string{"sales"}}}}}, nil), "[]"},
 			{"segment attribute", search(&types.SearchCriteria{SearchableSegmentAttributes: &types.SearchableSegmentAttributes{
@@ -135,7 +145,7 @@ func TestSearchContacts(t *testing.T) {
 		backwards.TimeRange = &types.SearchContactsTimeRange{Type: "INITIATION_TIMESTAMP", StartTime: aws.Time(start), EndTime: aws.Time(start.Add(-time.Hour))}
 		_, err = c.SearchContacts(ctx, &backwards)
 		wantAPIError(t, err, "InvalidParameterException")
-		badMatch := search(&types.SearchCriteria{SearchableContactAttributes: &types.SearchableContactAttributes{MatchType: "MATCH_EXACT",
+		badMatch := search(&types.SearchCriteria{SearchableContactAttributes: &types.SearchableContactAttributes{MatchType: "MATCH_SOME",
 			Criteria: []types.SearchableContactAttributesCriteria{{Key: aws.String("team"), Values: []string{"billing"}}}}}, nil)
 		_, err = c.SearchContacts(ctx, &badMatch)
 		wantAPIError(t, err, "InvalidParameterException")

@@ -65,8 +65,9 @@ func contactExpiry(raw json.RawMessage) (int, error) {
 	if !ok || d.ValueInteger == nil {
 		return 0, missing
 	}
-	if *d.ValueInteger == 0 {
-		return -1, nil // present but out of range: let the service refuse it
+	// Checked here, where 0 still reads as sent: past this point 0 means "absent" (issue 19 #11).
+	if err := connectlocal.CheckExpiryMinutes(*d.ValueInteger); err != nil {
+		return 0, err
 	}
 	return *d.ValueInteger, nil
 }

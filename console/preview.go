@@ -219,13 +219,13 @@ func (c *console) previewSubmit(w http.ResponseWriter, r *http.Request) {
 }
 
 var (
-	fieldNameRe = regexp.MustCompile(`field '([^']*)'`)
+	fieldNameRe = regexp.MustCompile(`(?:field|Reference) '([^']*)'`) // a reference carries the field of its name
 	missingRe   = regexp.MustCompile(`have no value: (.*)$`)
 	atPathRe    = regexp.MustCompile(`at '([^'.\[]+)`)
 )
 
 // placeErrors puts the service's refusal next to the controls it names: a field in "field 'X'", the list of
-// required fields without a value, or a model member ("at 'Name'").
+// required fields without a value, a reference (named as its field), or a model member ("at 'Name'").
 func placeErrors(ctls []control, msg string) {
 	named := map[string]bool{}
 	for _, m := range fieldNameRe.FindAllStringSubmatch(msg, -1) {

@@ -115,8 +115,8 @@ func testListContacts(t *testing.T, s connectlocal.Store) {
 func rerunIssue12(ctx context.Context, svc *connectlocal.Service, sc connectlocal.Scope, inst, contact string, rec func(string, any, error)) {
 	rec("UpdateInstanceAttribute", nil, svc.UpdateInstanceAttribute(ctx, sc, inst, "CONTACT_LENS", "false"))
 	rec("UpdateInstanceAttribute calls", nil, svc.UpdateInstanceAttribute(ctx, sc, inst, "OUTBOUND_CALLS", "true"))
-	as, err := svc.AssociateAnalyticsDataSets(ctx, sc, inst, []string{"a", "b"}, "")
-	rec("AssociateAnalyticsDataSets", as, err)
+	as, failed, err := svc.AssociateAnalyticsDataSets(ctx, sc, inst, []string{"a", "b", "a"}, "")
+	rec("AssociateAnalyticsDataSets", []any{as, failed}, err)
 	deleted, missing, err := svc.DisassociateAnalyticsDataSets(ctx, sc, inst, []string{"a", "z"}, "")
 	rec("DisassociateAnalyticsDataSets", []any{deleted, missing}, err)
 	name := "renamed"

@@ -29,7 +29,7 @@ func setupConsole(on bool, opts *awsapi.Options, svc *connectlocal.Service, acco
 	// browser page, not an AWS call: it signs in on its own and is neither throttled nor faulted.
 	for i, before := range opts.Hooks.Before {
 		opts.Hooks.Before[i] = func(r *http.Request, x *awsapi.Exchange) error {
-			if strings.HasPrefix(r.URL.Path, console.Prefix) {
+			if strings.HasPrefix(r.URL.Path, console.Prefix) || isRoot(r) {
 				return nil
 			}
 			return before(r, x)
@@ -50,5 +50,13 @@ func setupConsole(on bool, opts *awsapi.Options, svc *connectlocal.Service, acco
 	return func(api *awsapi.API) {
 		copts.API = api
 		api.Mount(console.Prefix, console.New(copts), nil)
+		// A browser pointed at the server lands on the console rather than on an unknown-operation error
+		// (issue 19 #15). No Connect or Cloud Control operation uses GET / (Cloud Control is POST /).
+		api.Mount("GET /{$}", http.RedirectHandler(console.Prefix, http.StatusFound), nil)
 	}
+}
+
+// isRoot reports whether r is a browser's GET / (or HEAD /), which the console answers.
+func isRoot(r *http.Request) bool {
+	return (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/"
 }

@@ -236,6 +236,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := checkBounds(flagName, retention, *cacheMB, *maxRequests, *memoryLimitMB); err != nil {
+		return err
+	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
 		return fmt.Errorf("%s must be debug, info, warn or error, not %q", flagName("log-level"), *logLevel)
@@ -338,8 +341,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	printLines(stdout, trustLines)
 	fmt.Fprintf(stdout, "try: aws connect list-instances --endpoint-url %s\n", url)
 
+	sweepCtx, stopSweep := context.WithCancel(ctx)
+	swept := make(chan struct{})
+	go func() { defer close(swept); sweepTasks(sweepCtx, svc, sweepInterval, logger) }()
+	defer func() { stopSweep(); <-swept }() // before the store closes (deferred earlier, so run later)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(awsapi.RawErrorsListener(ln, logger)) }()
 	select {
 	case err := <-errc:
 		return err

@@ -58,7 +58,7 @@ func (t *trustFlags) hooks(ctx context.Context, defaultAccount string, maxBody i
 		v := sigv4auth.New(keys)
 		v.MaxBodyBytes = maxBody
 		h.Before = append(h.Before, v.Before)
-		lines = append(lines, fmt.Sprintf("auth: sigv4, %d keys from %s", len(keys), *t.credentials))
+		lines = append(lines, fmt.Sprintf("auth: sigv4, %s from %s", plural(len(keys), "key"), *t.credentials))
 	default:
 		return h, nil, fmt.Errorf("--auth must be off or sigv4, not %q", *t.auth)
 	}
@@ -111,4 +111,12 @@ func printLines(w io.Writer, lines []string) {
 	for _, l := range lines {
 		fmt.Fprintln(w, l)
 	}
+}
+
+// plural is "1 key", "2 keys".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

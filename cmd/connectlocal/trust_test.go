@@ -52,11 +52,18 @@ func TestServe_trustFlags(t *testing.T) {
 	p := startServe(t, []string{"CONNECTLOCAL_AUTH=sigv4", "CONNECTLOCAL_CREDENTIALS=" + creds},
 		"--store", "memory", "--faults", "DescribeInstance=ResourceNotFoundException@1", "--faults-header", "--pprof",
 		"--throttle", "*=1000/1000")
-	for _, want := range []string{"auth: sigv4, 1 keys", "!!! FAULTS ON: answers are injected on purpose: DescribeInstance=ResourceNotFoundException@1",
+	for _, want := range []string{"auth: sigv4, 1 key from", "!!! FAULTS ON: answers are injected on purpose: DescribeInstance=ResourceNotFoundException@1",
 		"X-Connectlocal-Fault request header is honoured", "throttle: *=1000/1000"} {
 		if !strings.Contains(p.startup, want) {
 			t.Errorf("start-up lines lack %q:\n%s", want, p.startup)
 		}
+	}
+	// A browser's unsigned GET / is sent to the console's sign-in, not refused as an unsigned API call.
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	if resp, err := noFollow.Get(p.URL + "/"); err != nil || resp.StatusCode != http.StatusFound {
+		t.Errorf("GET / under --auth sigv4: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
 	}
 	get := func(path string, sign bool) int {
 		req, _ := http.NewRequest("GET", p.URL+path, nil)

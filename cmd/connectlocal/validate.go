@@ -52,19 +52,28 @@ func (f *ignoreFlag) Set(s string) error {
 func validate(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: connectlocal validate [--format text|json] [--ignore CODE] FILE...\n\n"+
+	usageTo := func(w io.Writer) {
+		fmt.Fprintf(w, "usage: connectlocal validate [--format text|json] [--ignore CODE] FILE...\n\n"+
 			"Checks CreateTaskTemplate/UpdateTaskTemplate CLI inputs (JSON or YAML, one or a list) and CloudFormation\n"+
 			"templates' AWS::Connect::TaskTemplate resources as the server would. Warning codes: %s.\n\n",
 			strings.Join(templatefile.WarningCodes, ", "))
+		fs.SetOutput(w)
 		fs.PrintDefaults()
+		fs.SetOutput(stderr)
 	}
+	fs.Usage = func() {} // Parse's caller prints it: to stdout when asked for, to stderr after a mistake
 	format := fs.String("format", "text", "output format: text or json")
 	var ignore ignoreFlag
 	fs.Var(&ignore, "ignore", "warning `CODE` to leave out (repeatable)")
 	var files []string
 	for { // flags may come after files too: validate a.json --format json
 		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				// Asked for, help is the answer: stdout and status 0, as every other --help (issue 19 #15).
+				usageTo(stdout)
+				return nil
+			}
+			usageTo(stderr)
 			return err
 		}
 		if args = fs.Args(); len(args) == 0 {
@@ -76,7 +85,7 @@ func validate(_ context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("--format must be text or json, not %q", *format)
 	}
 	if len(files) == 0 {
-		fs.Usage()
+		usageTo(stderr)
 		return errors.New("validate: no files given")
 	}
 	all := []templatefile.Finding{}

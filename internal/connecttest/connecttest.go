@@ -43,7 +43,9 @@ func StartWith(t testing.TB, store connectlocal.Store, opts awsapi.Options, conf
 	}
 	api := awsapi.New(svc, opts)
 	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName)
-	srv := httptest.NewServer(api)
+	srv := httptest.NewUnstartedServer(api)
+	srv.Listener = awsapi.RawErrorsListener(srv.Listener, nil)
+	srv.Start()
 	t.Cleanup(func() {
 		srv.Close()
 		store.Close()
