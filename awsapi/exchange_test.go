@@ -12,27 +12,27 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/aws/smithy-go"
 	"github.com/connectlocal/connectlocal"
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
 )
 
 func TestHooks_seeEveryExchange(t *testing.T) {
 	var mu sync.Mutex
-	var seen []awsapi.Exchange
-	opts := awsapi.Options{CaptureBodies: true, Hooks: awsapi.Hooks{
-		Before: []func(*http.Request, *awsapi.Exchange) error{func(r *http.Request, x *awsapi.Exchange) error {
+	var seen []gateway.Exchange
+	opts := connecttest.Options{CaptureBodies: true,
+		Before: []gateway.Before{func(r *http.Request, x *gateway.Exchange) error {
 			if x.Operation == "ListInstances" && r.URL.Query().Get("maxResults") == "7" {
 				return connectlocal.Errorf(connectlocal.Throttled, "Rate exceeded")
 			}
 			return nil
 		}},
-		After: []func(*awsapi.Exchange){func(x *awsapi.Exchange) {
+		After: []gateway.After{func(x *gateway.Exchange) {
 			mu.Lock()
 			defer mu.Unlock()
 			seen = append(seen, *x)
 		}},
-	}}
+	}
 	srv := connecttest.StartWith(t, memory.New(), opts)
 	c := srv.Client
 	alias := "hooks-" + randomSuffix()
