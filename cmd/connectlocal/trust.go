@@ -10,8 +10,8 @@ import (
 	"net/http/pprof"
 	"time"
 
-	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/faults"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/sigv4auth"
 	"github.com/connectlocal/connectlocal/throttle"
 )
