@@ -111,14 +111,34 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, timeout time.
 		return nil, err
 	}
 	body := buf.Bytes()
-	if int64(len(body)) <= limit && timeout > 0 {
-		// The whole body is in: lift the deadline, or the server's background read of the idle connection
-		// would hit it and cancel the request's context while the handler still runs.
-		rc.SetReadDeadline(time.Time{})
+	var rest io.Reader = r.Body
+	if timeout > 0 {
+		// Once the whole body is in, the deadline is lifted, or the server's background read of the idle
+		// connection would hit it and cancel the request's context while the handler still runs. A body past
+		// the bound (import) is read on by the handler under the same deadline.
+		if int64(len(body)) <= limit {
+			rc.SetReadDeadline(time.Time{})
+		} else {
+			rest = &liftAtEOF{r: r.Body, rc: rc}
+		}
 	}
 	r.Body = struct {
 		io.Reader
 		io.Closer
-	}{io.MultiReader(bytes.NewReader(body), r.Body), r.Body}
+	}{io.MultiReader(bytes.NewReader(body), rest), r.Body}
 	return body[:min(int64(len(body)), limit)], nil
+}
+
+// liftAtEOF lifts the read deadline once the body it reads has ended.
+type liftAtEOF struct {
+	r  io.Reader
+	rc *http.ResponseController
+}
+
+func (l *liftAtEOF) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if err == io.EOF {
+		l.rc.SetReadDeadline(time.Time{})
+	}
+	return n, err
 }
