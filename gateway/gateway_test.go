@@ -138,7 +138,9 @@ func TestGroupsRefuseTheirOwnWay(t *testing.T) {
 			w.WriteHeader(418)
 		}
 	}
-	no := func(*http.Request, *gateway.Exchange) error { return connectlocal.Errorf(connectlocal.Throttled, "Rate exceeded") }
+	no := func(*http.Request, *gateway.Exchange) error {
+		return connectlocal.Errorf(connectlocal.Throttled, "Rate exceeded")
+	}
 	gw.Group(writer("a"), no).Handle("/a", http.NotFoundHandler(), gateway.Named("OpA"))
 	gw.Group(writer("b")).Handle("/b", http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") }), gateway.Named("OpB"))
 	for _, path := range []string{"/a", "/b"} {
