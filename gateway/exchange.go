@@ -106,8 +106,12 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, timeout time.
 	if n := r.ContentLength; n > 0 && n <= limit {
 		buf.Grow(int(n))
 	}
-	_, err := buf.ReadFrom(io.LimitReader(r.Body, limit+1))
-	if err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(r.Body, limit+1)); err != nil {
+		// What arrived, then the error: a handler that reads on (the open group's) sees the failure.
+		r.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(buf.Bytes()), errReader{err}), r.Body}
 		return nil, err
 	}
 	body := buf.Bytes()
@@ -142,3 +146,7 @@ func (l *liftAtEOF) Read(p []byte) (int, error) {
 	}
 	return n, err
 }
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }

@@ -153,7 +153,7 @@ func (gr *Group) pipeline(operation func(*http.Request) string, h http.Handler) 
 			if err != nil {
 				w.Header().Set("Connection", "close")
 				gr.refuse(w, r, connectlocal.Errorf(connectlocal.InvalidRequest,
-					"The request body could not be read in time or ended early: %s", bodyProblem(err)))
+					"The request body could not be read: %s", bodyProblem(err)))
 				return
 			}
 			if opts.CaptureBodies {
