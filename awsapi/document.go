@@ -17,26 +17,26 @@ import (
 // a flow a CreateContactFlow request, a template a CreateTaskTemplate request, each plus its Id, Tags and what
 // the store keeps (times, versions); a seed file is the same document with only the request members.
 
-// Document is a state document.
-type Document struct {
+// document is a state document.
+type document struct {
 	// Account, Region and Instances are one scope, written by hand in seed files; Account defaults to serve's
 	// --account-id and Region to us-east-1.
 	Account   string        `json:"Account,omitempty"`
 	Region    string        `json:"Region,omitempty"`
-	Instances []DocInstance `json:"Instances,omitempty"`
+	Instances []docInstance `json:"Instances,omitempty"`
 	// Scopes holds further scopes; export writes every scope here.
-	Scopes []DocScope `json:"Scopes,omitempty"`
+	Scopes []docScope `json:"Scopes,omitempty"`
 }
 
-// DocScope is one account and region.
-type DocScope struct {
+// docScope is one account and region.
+type docScope struct {
 	Account   string        `json:"Account"`
 	Region    string        `json:"Region"`
-	Instances []DocInstance `json:"Instances"`
+	Instances []docInstance `json:"Instances"`
 }
 
-// DocInstance is an instance and everything it holds.
-type DocInstance struct {
+// docInstance is an instance and everything it holds.
+type docInstance struct {
 	Id                     string            `json:"Id,omitempty"`
 	IdentityManagementType string            `json:"IdentityManagementType"`
 	InstanceAlias          string            `json:"InstanceAlias,omitempty"`
@@ -50,22 +50,22 @@ type DocInstance struct {
 	// Attributes are instance attributes UpdateInstanceAttribute set (INBOUND_CALLS and OUTBOUND_CALLS are
 	// the two flags above); AnalyticsDataSets the associations AssociateAnalyticsDataSet made.
 	Attributes        map[string]string `json:"Attributes,omitempty"`
-	AnalyticsDataSets []DocDataSet      `json:"AnalyticsDataSets,omitempty"`
-	ContactFlows      []DocFlow         `json:"ContactFlows,omitempty"`
-	TaskTemplates     []DocTemplate     `json:"TaskTemplates,omitempty"`
-	Contacts          []DocContact      `json:"Contacts,omitempty"`
+	AnalyticsDataSets []docDataSet      `json:"AnalyticsDataSets,omitempty"`
+	ContactFlows      []docFlow         `json:"ContactFlows,omitempty"`
+	TaskTemplates     []docTemplate     `json:"TaskTemplates,omitempty"`
+	Contacts          []docContact      `json:"Contacts,omitempty"`
 }
 
-// DocDataSet is an analytics data set association.
-type DocDataSet struct {
+// docDataSet is an analytics data set association.
+type docDataSet struct {
 	DataSetId       string    `json:"DataSetId"`
 	TargetAccountId string    `json:"TargetAccountId"`
 	ResourceShareId string    `json:"ResourceShareId,omitempty"`
 	CreatedTime     time.Time `json:"CreatedTime,omitzero"`
 }
 
-// DocFlow is a flow. Content is the flow's JSON as a string, or (in YAML seeds) written inline as an object.
-type DocFlow struct {
+// docFlow is a flow. Content is the flow's JSON as a string, or (in YAML seeds) written inline as an object.
+type docFlow struct {
 	Id               string            `json:"Id,omitempty"`
 	Name             string            `json:"Name"`
 	Type             string            `json:"Type"`
@@ -78,8 +78,8 @@ type DocFlow struct {
 	Tags             map[string]string `json:"Tags,omitempty"`
 }
 
-// DocTemplateVersion is one snapshot version of a template.
-type DocTemplateVersion struct {
+// docTemplateVersion is one snapshot version of a template.
+type docTemplateVersion struct {
 	Version          int64                    `json:"Version,omitempty"`
 	Name             string                   `json:"Name"`
 	Description      string                   `json:"Description,omitempty"`
@@ -92,18 +92,18 @@ type DocTemplateVersion struct {
 	LastModifiedTime time.Time                `json:"LastModifiedTime,omitzero"`
 }
 
-// DocTemplate is a template: its latest version at the top, the earlier ones, oldest first, in
+// docTemplate is a template: its latest version at the top, the earlier ones, oldest first, in
 // PreviousVersions. ContactFlowId and SelfAssignFlowId may name a flow of the instance instead of its id.
-type DocTemplate struct {
+type docTemplate struct {
 	Id string `json:"Id,omitempty"`
-	DocTemplateVersion
+	docTemplateVersion
 	CreatedTime      time.Time            `json:"CreatedTime,omitzero"`
 	Tags             map[string]string    `json:"Tags,omitempty"`
-	PreviousVersions []DocTemplateVersion `json:"PreviousVersions,omitempty"`
+	PreviousVersions []docTemplateVersion `json:"PreviousVersions,omitempty"`
 }
 
-// DocContact is a task contact and its state.
-type DocContact struct {
+// docContact is a task contact and its state.
+type docContact struct {
 	Id                  string                            `json:"Id"`
 	InitialContactId    string                            `json:"InitialContactId,omitempty"`
 	PreviousContactId   string                            `json:"PreviousContactId,omitempty"`
@@ -233,14 +233,14 @@ func DecodeDocument(raw []byte, defaultAccount string) (connectlocal.Snapshot, e
 	if err := checkTree(m, doc); err != nil {
 		return connectlocal.Snapshot{}, err
 	}
-	var d Document
+	var d document
 	if err := json.Unmarshal(raw, &d); err != nil {
 		return connectlocal.Snapshot{}, connectlocal.Errorf(connectlocal.InvalidArgument, "the document does not fit its format: %s", jsonProblem(err))
 	}
 	var snap connectlocal.Snapshot
 	scopes := d.Scopes
 	if len(d.Instances) > 0 || d.Account != "" || d.Region != "" {
-		scopes = append([]DocScope{{Account: d.Account, Region: d.Region, Instances: d.Instances}}, scopes...)
+		scopes = append([]docScope{{Account: d.Account, Region: d.Region, Instances: d.Instances}}, scopes...)
 	}
 	for _, ds := range scopes {
 		scope := connectlocal.Scope{Account: ds.Account, Region: ds.Region}
@@ -400,7 +400,7 @@ func checkShape(m *model.Model, where, shape string, entry map[string]any) error
 	return nil
 }
 
-func instanceIn(d DocInstance) connectlocal.InstanceSnapshot {
+func instanceIn(d docInstance) connectlocal.InstanceSnapshot {
 	is := connectlocal.InstanceSnapshot{
 		Instance: connectlocal.Instance{ID: d.Id, IdentityManagementType: d.IdentityManagementType, Alias: d.InstanceAlias,
 			DirectoryID: d.DirectoryId, InboundCallsEnabled: d.InboundCallsEnabled, OutboundCallsEnabled: d.OutboundCallsEnabled,
@@ -421,7 +421,7 @@ func instanceIn(d DocInstance) connectlocal.InstanceSnapshot {
 	}
 	for _, t := range d.TaskTemplates {
 		ts := connectlocal.TemplateSnapshot{Tags: t.Tags}
-		for _, v := range append(slices.Clone(t.PreviousVersions), t.DocTemplateVersion) {
+		for _, v := range append(slices.Clone(t.PreviousVersions), t.docTemplateVersion) {
 			ts.Versions = append(ts.Versions, connectlocal.TaskTemplate{ID: t.Id, Name: v.Name, Description: v.Description,
 				ContactFlowID: v.ContactFlowId, SelfAssignFlowID: v.SelfAssignFlowId, Constraints: constraintsIn(v.Constraints),
 				Defaults: defaultsIn(v.Defaults), Fields: fieldsIn(v.Fields), Status: connectlocal.TemplateStatus(v.Status),
@@ -444,9 +444,9 @@ func instanceIn(d DocInstance) connectlocal.InstanceSnapshot {
 // EncodeDocument writes a snapshot as a state document: every scope under Scopes, indented, so that two
 // exports of the same state are the same bytes.
 func EncodeDocument(snap connectlocal.Snapshot) ([]byte, error) {
-	d := Document{Scopes: []DocScope{}}
+	d := document{Scopes: []docScope{}}
 	for _, ss := range snap.Scopes {
-		ds := DocScope{Account: ss.Scope.Account, Region: ss.Scope.Region, Instances: []DocInstance{}}
+		ds := docScope{Account: ss.Scope.Account, Region: ss.Scope.Region, Instances: []docInstance{}}
 		for _, is := range ss.Instances {
 			ds.Instances = append(ds.Instances, docInstanceOut(is))
 		}
@@ -456,26 +456,26 @@ func EncodeDocument(snap connectlocal.Snapshot) ([]byte, error) {
 	return append(out, '\n'), err
 }
 
-func docInstanceOut(is connectlocal.InstanceSnapshot) DocInstance {
+func docInstanceOut(is connectlocal.InstanceSnapshot) docInstance {
 	i := is.Instance
-	d := DocInstance{Id: i.ID, IdentityManagementType: i.IdentityManagementType, InstanceAlias: i.Alias, DirectoryId: i.DirectoryID,
+	d := docInstance{Id: i.ID, IdentityManagementType: i.IdentityManagementType, InstanceAlias: i.Alias, DirectoryId: i.DirectoryID,
 		InboundCallsEnabled: i.InboundCallsEnabled, OutboundCallsEnabled: i.OutboundCallsEnabled, InstanceStatus: i.Status,
 		ServiceRole: i.ServiceRole, CreatedTime: i.CreatedTime.UTC(), Tags: tagsOut(is.Tags), Attributes: tagsOut(i.Attributes)}
 	for _, a := range i.AnalyticsDataSets {
-		d.AnalyticsDataSets = append(d.AnalyticsDataSets, DocDataSet{DataSetId: a.DataSetID, TargetAccountId: a.TargetAccountID,
+		d.AnalyticsDataSets = append(d.AnalyticsDataSets, docDataSet{DataSetId: a.DataSetID, TargetAccountId: a.TargetAccountID,
 			ResourceShareId: a.ResourceShareID, CreatedTime: utc(a.CreatedTime)})
 	}
 	for _, fs := range is.Flows {
 		f := fs.Flow
 		published := f.Published
-		d.ContactFlows = append(d.ContactFlows, DocFlow{Id: f.ID, Name: f.Name, Type: f.Type, Description: f.Description,
+		d.ContactFlows = append(d.ContactFlows, docFlow{Id: f.ID, Name: f.Name, Type: f.Type, Description: f.Description,
 			Content: flowContent(f.Content), Status: f.Status, Published: &published, CreatedTime: f.CreatedTime.UTC(),
 			LastModifiedTime: f.LastModifiedTime.UTC(), Tags: tagsOut(fs.Tags)})
 	}
 	for _, ts := range is.Templates {
-		var versions []DocTemplateVersion
+		var versions []docTemplateVersion
 		for _, t := range ts.Versions {
-			v := DocTemplateVersion{Version: t.Version, Name: t.Name, Description: t.Description, ContactFlowId: t.ContactFlowID,
+			v := docTemplateVersion{Version: t.Version, Name: t.Name, Description: t.Description, ContactFlowId: t.ContactFlowID,
 				SelfAssignFlowId: t.SelfAssignFlowID, Status: string(t.Status), LastModifiedTime: t.LastModifiedTime.UTC()}
 			if len(t.Fields) > 0 {
 				v.Fields = fieldsOut(t.Fields)
@@ -489,11 +489,11 @@ func docInstanceOut(is connectlocal.InstanceSnapshot) DocInstance {
 			versions = append(versions, v)
 		}
 		last := ts.Versions[len(ts.Versions)-1]
-		d.TaskTemplates = append(d.TaskTemplates, DocTemplate{Id: last.ID, DocTemplateVersion: versions[len(versions)-1],
+		d.TaskTemplates = append(d.TaskTemplates, docTemplate{Id: last.ID, docTemplateVersion: versions[len(versions)-1],
 			CreatedTime: last.CreatedTime.UTC(), Tags: tagsOut(ts.Tags), PreviousVersions: versions[:len(versions)-1]})
 	}
 	for _, c := range is.Contacts {
-		d.Contacts = append(d.Contacts, DocContact{Id: c.ID, InitialContactId: c.InitialContactID, PreviousContactId: c.PreviousContactID,
+		d.Contacts = append(d.Contacts, docContact{Id: c.ID, InitialContactId: c.InitialContactID, PreviousContactId: c.PreviousContactID,
 			RelatedContactId: c.RelatedContactID, Name: c.Name, Description: c.Description, ContactFlowId: c.ContactFlowID,
 			QuickConnectId: c.QuickConnectID, InitiationTimestamp: c.InitiationTimestamp.UTC(), ScheduledTimestamp: utc(c.ScheduledTimestamp),
 			DisconnectTimestamp: utc(c.DisconnectTimestamp), DisconnectReason: c.DisconnectReason, ExpiryMinutes: c.ExpiryMinutes,

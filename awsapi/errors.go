@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/model"
 )
 
@@ -36,6 +37,9 @@ var wireTypes = map[connectlocal.Code][]string{
 	connectlocal.InUse:    {"ResourceInUseException", "InvalidRequestException"},
 	connectlocal.Conflict: {"ResourceConflictException", "InvalidRequestException"},
 }
+
+// clientDisconnected is the type of the answer to a request that ended before it (minio's name).
+const clientDisconnected = "ClientDisconnected"
 
 // unmodelledStatus gives the status of the error types no operation's model lists.
 var unmodelledStatus = map[string]int{
@@ -84,14 +88,26 @@ type errorBody struct {
 
 // writeError answers with err as the model's error shape for op.
 func (a *API) writeError(w http.ResponseWriter, r *http.Request, op *model.Operation, err error) {
-	if x := ExchangeFrom(r.Context()); x != nil {
+	var id string
+	if x := gateway.ExchangeFrom(r.Context()); x != nil {
 		x.Err = err
+		id = x.ID
+	}
+	// Classified before anything else: a request that ended first is no internal error (issue 18). Its log
+	// line is the request log's, at info; the client is usually gone.
+	if gateway.Ended(err) {
+		w.Header().Set("X-Amzn-ErrorType", clientDisconnected)
+		writeJSON(w, gateway.ClientClosedRequest, errorBody{Message: "The request ended before its answer: " + err.Error()})
+		return
+	}
+	var we *gateway.WireError
+	if errors.As(err, &we) {
+		err = injected(op, we)
 	}
 	e := connectlocal.AsError(err)
 	var de *connectlocal.Error
 	if !errors.As(err, &de) || e.Code == connectlocal.Internal {
 		// wtf's rule: the detail goes to the log with the request id, the client gets a generic message.
-		id, _ := r.Context().Value(requestIDKey).(string)
 		a.opts.Logger.Error("internal error", "request_id", id, "error", err)
 		e = &connectlocal.Error{Code: connectlocal.Internal, Message: "An internal error occurred. Request id " + id + "."}
 	}

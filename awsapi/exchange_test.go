@@ -1,38 +1,43 @@
 package awsapi_test
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/aws/smithy-go"
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
 )
 
 func TestHooks_seeEveryExchange(t *testing.T) {
 	var mu sync.Mutex
-	var seen []awsapi.Exchange
-	opts := awsapi.Options{CaptureBodies: true, Hooks: awsapi.Hooks{
-		Before: []func(*http.Request, *awsapi.Exchange) error{func(r *http.Request, x *awsapi.Exchange) error {
+	var seen []gateway.Exchange
+	opts := connecttest.Options{CaptureBodies: true,
+		Before: []gateway.Before{func(r *http.Request, x *gateway.Exchange) error {
 			if x.Operation == "ListInstances" && r.URL.Query().Get("maxResults") == "7" {
 				return connectlocal.Errorf(connectlocal.Throttled, "Rate exceeded")
 			}
 			return nil
 		}},
-		After: []func(*awsapi.Exchange){func(x *awsapi.Exchange) {
+		After: []gateway.After{func(x *gateway.Exchange) {
 			mu.Lock()
 			defer mu.Unlock()
 			seen = append(seen, *x)
 		}},
-	}}
+	}
 	srv := connecttest.StartWith(t, memory.New(), opts)
 	c := srv.Client
 	alias := "hooks-" + randomSuffix()
@@ -79,4 +84,48 @@ func TestHooks_seeEveryExchange(t *testing.T) {
 	if seen[0].Status != 200 || seen[1].Status != 404 || seen[2].Status != 429 || seen[3].Path != "/no/such/route" {
 		t.Errorf("statuses %d %d %d path %s", seen[0].Status, seen[1].Status, seen[2].Status, seen[3].Path)
 	}
+}
+
+// A request that ended before its answer (context.Canceled or DeadlineExceeded, from a hook or from the store)
+// is classified before anything else: answered ClientDisconnected (499), logged at info, never an internal
+// error (issue 18).
+func TestEndedRequestIsNoInternalError(t *testing.T) {
+	for _, cause := range []error{context.Canceled, context.DeadlineExceeded} {
+		t.Run(cause.Error(), func(t *testing.T) {
+			var log safeBuffer
+			logger := slog.New(slog.NewTextHandler(&log, &slog.HandlerOptions{Level: slog.LevelInfo}))
+			srv := connecttest.StartWith(t, memory.New(), connecttest.Options{
+				Before: []gateway.Before{func(*http.Request, *gateway.Exchange) error { return fmt.Errorf("store: %w", cause) }},
+				After:  []gateway.After{gateway.LogHook(logger)},
+				API:    awsapi.Options{Logger: logger},
+			})
+			_, err := srv.Client.ListInstances(ctx, &connect.ListInstancesInput{})
+			var re *awshttp.ResponseError
+			var api smithy.APIError
+			if !errors.As(err, &re) || re.HTTPStatusCode() != 499 || !errors.As(err, &api) || api.ErrorCode() != "ClientDisconnected" {
+				t.Fatalf("answer %v, want 499 ClientDisconnected", err)
+			}
+			out := log.String()
+			if strings.Contains(out, "level=ERROR") || !strings.Contains(out, "level=INFO") || !strings.Contains(out, "status=499") {
+				t.Fatalf("log:\n%s", out)
+			}
+		})
+	}
+}
+
+type safeBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *safeBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *safeBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

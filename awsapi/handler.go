@@ -7,29 +7,25 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/model"
-	"github.com/google/uuid"
 )
 
 // Options configure NewHandler.
 type Options struct {
-	// DefaultAccount is the account of a request whose access key id is not exactly 12 digits.
+	// DefaultAccount is the account of a request whose access key id is not exactly 12 digits (when the API
+	// serves itself), and the account an import names by default.
 	DefaultAccount string
 	// MaxBodyBytes caps a request body; larger bodies are refused. 0 means 1 MiB.
 	MaxBodyBytes int64
 	Logger       *slog.Logger
-	// Hooks run around every request (see Exchange).
-	Hooks Hooks
-	// CaptureBodies keeps each request's and response's body in its Exchange, for hooks that show them.
-	CaptureBodies bool
 	// Version and StoreKind are what /_connectlocal/health reports (the store's kind, never its URL).
 	Version, StoreKind string
 	// AuthScoped says a Before hook authenticates every request's Scope (--auth sigv4): reset, export and
@@ -42,7 +38,7 @@ type API struct {
 	svc   *connectlocal.Service
 	opts  Options
 	model *model.Model
-	mux   router
+	self  func() http.Handler // a gateway with the API alone, for ServeHTTP
 }
 
 // operation is one model operation's handler: it gets the request merged and checked against the model, as
@@ -60,8 +56,9 @@ func handle[In, Out any](fn func(ctx context.Context, a *API, scope connectlocal
 	}
 }
 
-// NewHandler returns the http.Handler for every Connect operation plus the /_connectlocal/ endpoints.
-func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
+// NewHandler returns the API for every Connect operation plus the /_connectlocal/ endpoints. Mount it on a
+// gateway's groups; served directly (ServeHTTP), it runs on a gateway of its own with no hooks.
+func NewHandler(svc *connectlocal.Service, opts Options) *API {
 	if opts.DefaultAccount == "" {
 		opts.DefaultAccount = "000000000000"
 	}
@@ -71,80 +68,37 @@ func NewHandler(svc *connectlocal.Service, opts Options) http.Handler {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	a := &API{svc: svc, opts: opts, model: model.Load(), mux: router{ServeMux: http.NewServeMux()}}
-	for _, name := range a.model.OperationNames() {
-		op := a.model.Operations[name]
-		a.mux.Handle(op.Method+" "+op.RequestURI, a.pipeline(named(name), a.serveOperation(op, operations[name])))
-		uri, _, _ := strings.Cut(op.RequestURI, "?")
-		a.mux.routes = append(a.mux.routes, route{method: op.Method, segs: strings.Split(uri, "/"),
-			empty: func(label string) http.Handler { return a.pipeline(named(name), a.emptyLabelError(label)) }})
-	}
-	a.mountOps() // ops.go: health, reset, export, import
-	a.mux.unknown = a.pipeline(nil, http.HandlerFunc(a.unknownOperation))
-	a.mux.Handle("/", a.mux.unknown)
+	a := &API{svc: svc, opts: opts, model: model.Load()}
+	a.self = sync.OnceValue(func() http.Handler {
+		gw := gateway.New(gateway.Options{DefaultAccount: opts.DefaultAccount, MaxBodyBytes: opts.MaxBodyBytes, Logger: opts.Logger})
+		g := gw.Group(a.Refuse)
+		a.Mount(g, g)
+		return gw
+	})
 	return a
 }
 
-// Mount serves h at a ServeMux pattern through the same pipeline as the Connect operations: request id,
-// recover, scope and hooks. operation names the request for the hooks (nil: it has no operation name).
-func (a *API) Mount(pattern string, h http.Handler, operation func(*http.Request) string) {
-	a.mux.Handle(pattern, a.pipeline(operation, h))
-}
-
-func named(name string) func(*http.Request) string { return func(*http.Request) string { return name } }
-
-// pipeline runs once the route is known: it names the operation and runs the Before hooks, whose error
-// answers the request instead of h.
-func (a *API) pipeline(operation func(*http.Request) string, h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		x := ExchangeFrom(r.Context())
-		if operation != nil {
-			x.Operation = operation(r)
-		}
-		for _, before := range a.opts.Hooks.Before {
-			if err := before(r, x); err != nil {
-				a.writeError(w, r, a.model.Operations[x.Operation], err)
-				return
-			}
-		}
-		h.ServeHTTP(w, r)
-	})
-}
-
-type ctxKey int
-
-const requestIDKey ctxKey = 0
-
-// ServeHTTP adds the request id and the Exchange, turns a panic into InternalServiceException, routes, and
-// runs the After hooks once the answer is written.
-func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	id := uuid.NewString()
-	w.Header().Set("x-amzn-RequestId", id)
-	x := &Exchange{ID: id, Start: time.Now(), Method: r.Method, Path: r.URL.EscapedPath(), Header: r.Header}
-	ctx := context.WithValue(r.Context(), requestIDKey, id)
-	r = r.WithContext(context.WithValue(ctx, exchangeKey{}, x))
-	x.Scope = a.scopeOf(r)
-	if a.opts.CaptureBodies {
-		x.RequestBody = captureBody(r, a.opts.MaxBodyBytes)
+// Mount adds the Connect operations, the unknown-operation answer and the operations endpoints to g, and the
+// health endpoint to open (which may be g).
+func (a *API) Mount(g, open *gateway.Group) {
+	for _, name := range a.model.OperationNames() {
+		op := a.model.Operations[name]
+		g.Handle(op.Method+" "+op.RequestURI, a.serveOperation(op, operations[name]), gateway.Named(name))
 	}
-	rec := &recorder{ResponseWriter: w, x: x, capture: a.opts.CaptureBodies, limit: a.opts.MaxBodyBytes}
-	defer func() {
-		if p := recover(); p != nil {
-			if p == http.ErrAbortHandler {
-				panic(p)
-			}
-			a.opts.Logger.Error("panic", "request_id", id, "panic", p)
-			a.writeError(rec, r, a.model.Operations[x.Operation], connectlocal.Errorf(connectlocal.Internal, "panic: %v", p))
-		}
-		x.Duration = time.Since(x.Start)
-		if a.opts.CaptureBodies {
-			x.ResponseBody = rec.body.Bytes()
-		}
-		for _, after := range a.opts.Hooks.After {
-			after(x)
-		}
-	}()
-	a.mux.ServeHTTP(rec, r)
+	a.mountOps(g, open) // ops.go: health, reset, export, import
+	g.Fallback(http.HandlerFunc(a.unknownOperation))
+}
+
+// ServeHTTP serves the API alone, on a gateway without hooks (benchmarks, the soak, tests of the wire).
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.self().ServeHTTP(w, r) }
+
+// Refuse is the Connect group's gateway.Refuse: err as the model error of the request's operation.
+func (a *API) Refuse(w http.ResponseWriter, r *http.Request, err error) {
+	var op *model.Operation
+	if x := gateway.ExchangeFrom(r.Context()); x != nil {
+		op = a.model.Operations[x.Operation]
+	}
+	a.writeError(w, r, op, err)
 }
 
 func (a *API) serveOperation(op *model.Operation, fn operation) http.Handler {
@@ -155,7 +109,7 @@ func (a *API) serveOperation(op *model.Operation, fn operation) http.Handler {
 			a.writeError(w, r, op, err)
 			return
 		}
-		out, err := a.call(r.Context(), ExchangeFrom(r.Context()).Scope, op, fn, merged)
+		out, err := a.call(r.Context(), gateway.ExchangeFrom(r.Context()).Scope, op, fn, merged)
 		if err != nil {
 			a.writeError(w, r, op, err)
 			return
@@ -222,11 +176,6 @@ func (a *API) Call(ctx context.Context, scope connectlocal.Scope, operation stri
 		return nil, err
 	}
 	return json.Marshal(out)
-}
-
-// New returns the API without its HTTP routes, for in-process calls.
-func New(svc *connectlocal.Service, opts Options) *API {
-	return NewHandler(svc, opts).(*API)
 }
 
 // readInput merges the body, URI labels and query string into one map keyed by the model's member names.
@@ -300,23 +249,6 @@ func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, er
 		}
 	}
 	return merged, nil
-}
-
-// credentialRe picks the access key and region out of a SigV4 Authorization header.
-var credentialRe = regexp.MustCompile(`Credential=([^/,\s]+)/[^/]*/([^/]+)/`)
-
-// scopeOf derives account and region from the request's credentials (PRODUCT.md, "The wire").
-func (a *API) scopeOf(r *http.Request) connectlocal.Scope {
-	s := connectlocal.Scope{Account: a.opts.DefaultAccount, Region: "us-east-1"}
-	m := credentialRe.FindStringSubmatch(r.Header.Get("Authorization"))
-	if m == nil {
-		return s
-	}
-	if connectlocal.IsAccountID(m[1]) {
-		s.Account = m[1]
-	}
-	s.Region = m[2]
-	return s
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -4,32 +4,51 @@ import (
 	"slices"
 
 	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/model"
 )
 
-// ModelErrors returns the error shapes the model lists for operation, nil for an unknown operation.
-func ModelErrors(operation string) []string {
-	if op := model.Load().Operations[operation]; op != nil {
-		return slices.Clone(op.Errors)
+// Catalog is Connect's gateway.Catalog: the model's operations and, on each, the error types a refusal (an
+// injected fault) may name — those the model lists and the error table can answer.
+func Catalog() gateway.Catalog { return catalog{} }
+
+type catalog struct{}
+
+func (catalog) Operations() []string { return model.Load().OperationNames() }
+
+func (catalog) Errors(operation string) []string {
+	op := model.Load().Operations[operation]
+	if op == nil {
+		return nil
 	}
-	return nil
+	var out []string
+	for _, typ := range op.Errors {
+		if codeOfType(op, typ) >= 0 {
+			out = append(out, typ)
+		}
+	}
+	return out
 }
 
-// OperationNames lists the model's operations.
-func OperationNames() []string { return model.Load().OperationNames() }
-
-// ErrorOfType returns an error that the error table answers, on operation, with the wire type typ — for fault
-// injection, which must name the error as the client sees it yet still go through the one table. It reports
-// false when operation's model does not list typ, or when no domain code reaches typ on it.
-func ErrorOfType(operation, typ, message string) (error, bool) {
-	op := model.Load().Operations[operation]
+// codeOfType is the domain code the error table answers with typ on op, or -1.
+func codeOfType(op *model.Operation, typ string) connectlocal.Code {
 	if op == nil || !slices.Contains(op.Errors, typ) {
-		return nil, false
+		return -1
 	}
 	for _, c := range connectlocal.Codes() {
 		if slices.Contains(wireTypes[c], typ) && wireType(op, c) == typ {
-			return &connectlocal.Error{Code: c, Message: message}, true
+			return c
 		}
 	}
-	return nil, false
+	return -1
+}
+
+// injected turns an error named by its wire type (fault injection) into the domain error the table answers
+// with that type, so the one table still writes every status. A type the operation cannot answer is an
+// internal error: the faults package checks its rules against Catalog first.
+func injected(op *model.Operation, we *gateway.WireError) error {
+	if c := codeOfType(op, we.Type); c >= 0 {
+		return &connectlocal.Error{Code: c, Message: we.Message}
+	}
+	return we
 }

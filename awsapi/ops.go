@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/gateway"
 )
 
 // The operations endpoints live under /_connectlocal/, a prefix no AWS path uses (PRODUCT.md), and go through
 // the same pipeline as the Connect operations, so they are logged, counted and (later) authenticated alike.
-func (a *API) mountOps() {
+func (a *API) mountOps(g, open *gateway.Group) {
 	started := time.Now()
-	a.Mount("GET /_connectlocal/health", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	open.Handle("GET /_connectlocal/health", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body := map[string]any{"version": a.opts.Version, "store": a.opts.StoreKind,
 			"uptimeSeconds": int64(time.Since(started).Seconds())}
 		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
@@ -27,7 +28,7 @@ func (a *API) mountOps() {
 		body["status"] = "ok"
 		writeJSON(w, http.StatusOK, body)
 	}), nil)
-	a.Mount("POST /_connectlocal/reset", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	g.Handle("POST /_connectlocal/reset", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		m := connectlocal.ScopeMatch{Account: q.Get("account"), Region: q.Get("region")}
 		if own, ok := a.ownAccount(r); ok {
@@ -47,7 +48,7 @@ func (a *API) mountOps() {
 	}), nil)
 	// moto's server mode posts here before every test (moto/core/models.py, ServerModeMockAWS.reset) and
 	// moto answers 200 {"status": "ok"} (moto/moto_api/_internal/responses.py); the counts are ours.
-	a.Mount("POST /moto-api/reset", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	g.Handle("POST /moto-api/reset", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var m connectlocal.ScopeMatch
 		m.Account, _ = a.ownAccount(r)
 		removed, err := a.svc.Reset(r.Context(), m)
@@ -57,7 +58,7 @@ func (a *API) mountOps() {
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "removed": removed})
 	}), nil)
-	a.Mount("GET /_connectlocal/export", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	g.Handle("GET /_connectlocal/export", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		snap, err := a.svc.Export(r.Context())
 		if own, ok := a.ownAccount(r); ok {
 			snap.Scopes = slices.DeleteFunc(snap.Scopes, func(ss connectlocal.ScopeSnapshot) bool { return ss.Scope.Account != own })
@@ -72,7 +73,7 @@ func (a *API) mountOps() {
 		}
 		a.writeError(w, r, nil, err)
 	}), nil)
-	a.Mount("POST /_connectlocal/import", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	g.Handle("POST /_connectlocal/import", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, 256<<20))
 		if err != nil {
 			a.writeError(w, r, nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The document could not be read: %v", err))
@@ -113,7 +114,7 @@ func (a *API) ownAccount(r *http.Request) (string, bool) {
 	if !a.opts.AuthScoped {
 		return "", false
 	}
-	return ExchangeFrom(r.Context()).Scope.Account, true
+	return gateway.ExchangeFrom(r.Context()).Scope.Account, true
 }
 
 // describeForImport puts an import error's template violations into its message, since the endpoint answers

@@ -2,14 +2,15 @@ package cloudcontrol
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/connectlocal/connectlocal"
-	"github.com/connectlocal/connectlocal/awsapi"
 	"github.com/connectlocal/connectlocal/cfn"
+	"github.com/connectlocal/connectlocal/gateway"
 )
 
 // apiError is an error of the Cloud Control model (shared/aws/cloudcontrol-model.json): its shape name and
@@ -17,6 +18,7 @@ import (
 type apiError struct {
 	Type    string
 	Message string
+	status  int // 0: the model's (400, or 500 for a fault)
 }
 
 func (e *apiError) Error() string { return e.Type + ": " + e.Message }
@@ -30,20 +32,58 @@ var faults = map[string]bool{"ConcurrentModificationException": true, "HandlerFa
 	"HandlerInternalFailureException": true, "ServiceInternalErrorException": true, "NetworkFailureException": true,
 	"InternalFailure": true}
 
+// refusalTypes are the types a refusal by the gateway or a Before hook (authentication, throttling) gets:
+// the errors common to every AWS API (Cloud Control API Reference, "Common Errors"). Authentication failures
+// keep the 403 Connect's refusals have (sigv4auth/doc.go).
+var refusalTypes = map[connectlocal.Code]struct {
+	typ    string
+	status int
+}{
+	connectlocal.Throttled:        {"ThrottlingException", http.StatusBadRequest},
+	connectlocal.InvalidArgument:  {"ValidationException", http.StatusBadRequest},
+	connectlocal.InvalidRequest:   {"InvalidRequestException", http.StatusBadRequest},
+	connectlocal.UnknownOperation: {"UnknownOperationException", http.StatusBadRequest},
+	connectlocal.UnknownKey:       {"UnrecognizedClientException", http.StatusForbidden},
+	connectlocal.BadSignature:     {"InvalidSignatureException", http.StatusForbidden},
+	connectlocal.MissingAuth:      {"MissingAuthenticationTokenException", http.StatusForbidden},
+	connectlocal.IncompleteAuth:   {"IncompleteSignatureException", http.StatusForbidden},
+}
+
+// Refuse is the Cloud Control group's gateway.Refuse: a refusal in awsJson1_0, in the words of the Cloud
+// Control model (an injected fault names its shape) or of AWS's common errors.
+func Refuse(w http.ResponseWriter, r *http.Request, err error) {
+	var we *gateway.WireError
+	var de *connectlocal.Error
+	switch {
+	case errors.As(err, &we):
+		err = &apiError{Type: we.Type, Message: we.Message}
+	case errors.As(err, &de) && refusalTypes[de.Code].typ != "":
+		err = &apiError{Type: refusalTypes[de.Code].typ, Message: de.Message, status: refusalTypes[de.Code].status}
+	}
+	writeError(w, r, err)
+}
+
 // writeError answers in awsJson1_0's error shape: {"__type": ..., "Message": ...}. The SDK's deserializer
 // takes the type from X-Amzn-ErrorType or __type and the message from Message or message
 // (aws-sdk-go-v2/service/cloudcontrol deserializers.go, getProtocolErrorInfo); both are set so the request
 // hooks see the error type as they do for Connect.
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
-	e, ok := err.(*apiError)
-	if !ok {
-		e = &apiError{Type: "InternalFailure", Message: "An internal error occurred."}
-	}
-	if x := awsapi.ExchangeFrom(r.Context()); x != nil {
+	if x := gateway.ExchangeFrom(r.Context()); x != nil {
 		x.Err = err
 	}
+	e, ok := err.(*apiError)
+	switch {
+	case gateway.Ended(err): // first: a request that ended before its answer is no internal error
+		e = &apiError{Type: "ClientDisconnected", Message: "The request ended before its answer: " + err.Error(),
+			status: gateway.ClientClosedRequest}
+	case !ok:
+		e = &apiError{Type: "InternalFailure", Message: "An internal error occurred."}
+	}
 	status := http.StatusBadRequest
-	if faults[e.Type] {
+	switch {
+	case e.status != 0:
+		status = e.status
+	case faults[e.Type]:
 		status = http.StatusInternalServerError
 	}
 	body, _ := json.Marshal(map[string]string{"__type": e.Type, "Message": e.Message})

@@ -14,6 +14,7 @@ import (
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/google/uuid"
 )
 
@@ -41,8 +42,8 @@ type request struct {
 	event       ProgressEvent
 }
 
-// New returns the Cloud Control handler on api; mount it with OperationName:
-// api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName).
+// New returns the Cloud Control handler on api; mount it in its own gateway group with OperationName:
+// g.Handle("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName), the group refusing with Refuse.
 func New(api *awsapi.API) *Handler {
 	return &Handler{api: api, Now: time.Now, byToken: map[string]*request{}, byClient: map[string]*request{}, maxMemory: 100000}
 }
@@ -102,7 +103,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	scope := connectlocal.Scope{Account: "000000000000", Region: "us-east-1"}
-	if x := awsapi.ExchangeFrom(r.Context()); x != nil {
+	if x := gateway.ExchangeFrom(r.Context()); x != nil {
 		scope = x.Scope
 	}
 	out, err := op(h, r.Context(), scope, in)

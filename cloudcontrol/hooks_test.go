@@ -13,7 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudcontrol"
 	cctypes "github.com/aws/aws-sdk-go-v2/service/cloudcontrol/types"
 	"github.com/connectlocal/connectlocal"
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
 )
@@ -22,22 +22,22 @@ import (
 // metrics and authentication see them as they see Connect's.
 func TestSharesThePipeline(t *testing.T) {
 	var mu sync.Mutex
-	var seen []awsapi.Exchange
+	var seen []gateway.Exchange
 	var refuse atomic.Bool
-	hooks := awsapi.Hooks{
-		Before: []func(*http.Request, *awsapi.Exchange) error{func(r *http.Request, x *awsapi.Exchange) error {
+	hooks := connecttest.Options{
+		Before: []gateway.Before{func(r *http.Request, x *gateway.Exchange) error {
 			if refuse.Load() {
 				return connectlocal.Errorf(connectlocal.Throttled, "Rate exceeded")
 			}
 			return nil
 		}},
-		After: []func(*awsapi.Exchange){func(x *awsapi.Exchange) {
+		After: []gateway.After{func(x *gateway.Exchange) {
 			mu.Lock()
 			defer mu.Unlock()
 			seen = append(seen, *x)
 		}},
 	}
-	srv := connecttest.StartWith(t, memory.New(), awsapi.Options{Hooks: hooks})
+	srv := connecttest.StartWith(t, memory.New(), hooks)
 	cc := srv.CloudControl()
 	ctx := context.Background()
 

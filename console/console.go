@@ -17,6 +17,7 @@ import (
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 )
 
 //go:embed templates/*.html
@@ -174,6 +175,25 @@ func (c *console) fail(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusInternalServerError
 	}
 	c.render(w, r, status, "error", page{Title: "Error", Data: message(err)})
+}
+
+// Refuse is the console group's gateway.Refuse: a plain HTML page with the domain's message (never a Go
+// error), for what fails before a page can be rendered (a body that did not arrive, a panic).
+func Refuse(w http.ResponseWriter, r *http.Request, err error) {
+	status := http.StatusBadRequest
+	switch {
+	case gateway.Ended(err):
+		status = gateway.ClientClosedRequest
+	case connectlocal.CodeOf(err) == connectlocal.Internal:
+		status = http.StatusInternalServerError
+	}
+	if x := gateway.ExchangeFrom(r.Context()); x != nil {
+		x.Err = err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, "<!doctype html>\n<title>Error</title>\n<p>%s</p>\n", template.HTMLEscapeString(message(err)))
 }
 
 // message is an error as the console shows it: the domain's client-facing message, never a Go error.

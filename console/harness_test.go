@@ -16,6 +16,7 @@ import (
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
 	"github.com/connectlocal/connectlocal/console"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
 )
@@ -53,7 +54,9 @@ func startEnv(t testing.TB, ring int, withReset bool, setup func(*env), configur
 	for _, c := range configure {
 		c(reqs)
 	}
-	api := awsapi.New(svc, awsapi.Options{CaptureBodies: true, Hooks: awsapi.Hooks{After: []func(*awsapi.Exchange){reqs.Record}}})
+	api := awsapi.NewHandler(svc, awsapi.Options{})
+	gw := gateway.New(gateway.Options{CaptureBodies: true, After: []gateway.After{reqs.Record}})
+	api.Mount(gw.Group(api.Refuse), gw.Open(api.Refuse))
 	e := &env{Service: svc, ring: reqs.Entries}
 	if setup != nil {
 		setup(e)
@@ -82,8 +85,8 @@ func startEnv(t testing.TB, ring int, withReset bool, setup func(*env), configur
 	if e.login != nil {
 		opts.Login = e.login
 	}
-	api.Mount(console.Prefix, console.New(opts), nil)
-	srv := httptest.NewServer(api)
+	gw.Group(console.Refuse).Handle(console.Prefix, console.New(opts), nil)
+	srv := httptest.NewServer(gw)
 	t.Cleanup(srv.Close)
 	e.URL = srv.URL
 	e.Client = connecttest.NewClient(srv.URL, connecttest.Account, connecttest.Region)

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/connectlocal/connectlocal"
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 )
 
 // MaxBodyBytes caps each body the ring keeps.
@@ -38,7 +38,7 @@ type Entry struct {
 	Header       http.Header
 }
 
-// Requests is a bounded ring of the most recent exchanges, filled by Record as an awsapi After hook. It also
+// Requests is a bounded ring of the most recent exchanges, filled by Record as an gateway After hook. It also
 // remembers which accounts and regions requests acted in, so a scope shows up before it holds anything.
 type Requests struct {
 	// BodyBudget caps the body bytes kept across the ring (MaxRingBodyBytes); set it before the first Record.
@@ -66,8 +66,8 @@ func unrecorded(p string) bool {
 		p == "/_connectlocal/health" || p == "/_connectlocal/metrics"
 }
 
-// Record keeps x; use it as an awsapi.Hooks.After hook with Options.CaptureBodies set.
-func (r *Requests) Record(x *awsapi.Exchange) {
+// Record keeps x; use it as an gateway After hook with Options.CaptureBodies set.
+func (r *Requests) Record(x *gateway.Exchange) {
 	if unrecorded(x.Path) {
 		return
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 )
 
 // However large the bodies, the ring keeps at most MaxRingBodyBytes of them: the oldest entries lose theirs
@@ -15,7 +15,7 @@ func TestRequestsRingBodiesStayWithinBudget(t *testing.T) {
 	body := bytes.Repeat([]byte("x"), 60<<10)
 	const n = 400 // 400 × 120 KiB is three times the budget
 	for i := range n {
-		r.Record(&awsapi.Exchange{ID: fmt.Sprint(i), Path: "/instance", Operation: "CreateInstance", Status: 200,
+		r.Record(&gateway.Exchange{ID: fmt.Sprint(i), Path: "/instance", Operation: "CreateInstance", Status: 200,
 			RequestBody: bytes.Clone(body), ResponseBody: bytes.Clone(body)})
 	}
 	total := 0

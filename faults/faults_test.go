@@ -3,7 +3,6 @@ package faults_test
 import (
 	"context"
 	"errors"
-	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,11 +11,16 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	cloudcontrolsdk "github.com/aws/aws-sdk-go-v2/service/cloudcontrol"
+	cctypes "github.com/aws/aws-sdk-go-v2/service/cloudcontrol/types"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/cloudcontrol"
 	"github.com/connectlocal/connectlocal/faults"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
 )
@@ -32,11 +36,11 @@ type rig struct {
 
 func start(t *testing.T, spec string, seed uint64, header bool) *rig {
 	t.Helper()
-	s, err := faults.Parse(spec)
+	s, err := faults.Parse(spec, catalogs...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := &rig{inj: faults.New(s, seed)}
+	g := &rig{inj: faults.New(s, seed, catalogs...)}
 	g.inj.Header = header
 	g.inj.Sleep = func(ctx context.Context, d time.Duration) error {
 		g.mu.Lock()
@@ -44,17 +48,20 @@ func start(t *testing.T, spec string, seed uint64, header bool) *rig {
 		g.slept = append(g.slept, d)
 		return nil
 	}
-	g.srv = connecttest.StartWith(t, memory.New(), awsapi.Options{Hooks: awsapi.Hooks{
-		Before: []func(*http.Request, *awsapi.Exchange) error{g.inj.Before},
-		After: []func(*awsapi.Exchange){func(x *awsapi.Exchange) {
+	g.srv = connecttest.StartWith(t, memory.New(), connecttest.Options{
+		Before: []gateway.Before{g.inj.Before},
+		After: []gateway.After{func(x *gateway.Exchange) {
 			g.mu.Lock()
 			defer g.mu.Unlock()
 			g.injected = append(g.injected, x.Injected)
-		}}}})
+		}}})
 	return g
 }
 
 var ctx = context.Background()
+
+// catalogs are what serve parses --faults against: Connect's and Cloud Control's.
+var catalogs = []gateway.Catalog{awsapi.Catalog(), cloudcontrol.Catalog()}
 
 func instance(t *testing.T, c *connect.Client) *string {
 	t.Helper()
@@ -214,7 +221,7 @@ func TestFaults_star(t *testing.T) {
 
 func TestFaults_parse(t *testing.T) {
 	good := "GetTaskTemplate=InternalServiceException@0.2,CreateTaskTemplate=ThrottlingException@0.5,*=delay:300ms@0.1,ListInstances=latency:p50=20ms/p99=400ms@1"
-	s, err := faults.Parse(good)
+	s, err := faults.Parse(good, catalogs...)
 	if err != nil || s.String() != good {
 		t.Fatalf("%v %v", s, err)
 	}
@@ -226,7 +233,7 @@ func TestFaults_parse(t *testing.T) {
 		"Nope=InternalServiceException", "GetTaskTemplate=InternalServiceException@1.5", "GetTaskTemplate",
 		"GetTaskTemplate=delay:x", "GetTaskTemplate=latency:p50=400ms/p99=20ms", "GetTaskTemplate=delay:2h",
 	} {
-		if _, err := faults.Parse(bad); err == nil {
+		if _, err := faults.Parse(bad, catalogs...); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}
@@ -235,12 +242,12 @@ func TestFaults_parse(t *testing.T) {
 	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s, err = faults.Parse("@" + path)
+	s, err = faults.Parse("@"+path, catalogs...)
 	if err != nil || s.String() != "GetTaskTemplate=InternalServiceException@0.2,*=latency:p50=20ms/p99=400ms@1" {
 		t.Fatalf("from file: %v %v", s, err)
 	}
 	os.WriteFile(path, []byte("rules:\n  - {operation: GetTaskTemplate, fault: InternalServiceException, rat: 0.2}\n"), 0o600)
-	if _, err := faults.Parse("@" + path); err == nil {
+	if _, err := faults.Parse("@"+path, catalogs...); err == nil {
 		t.Fatal("a misspelt key was accepted")
 	}
 }
@@ -254,13 +261,36 @@ func FuzzParse(f *testing.F) {
 		if len(s) > 0 && s[0] == '@' {
 			return // names a file
 		}
-		spec, err := faults.Parse(s)
+		spec, err := faults.Parse(s, catalogs...)
 		if err != nil {
 			return
 		}
-		again, err := faults.Parse(spec.String())
+		again, err := faults.Parse(spec.String(), catalogs...)
 		if err != nil || again.String() != spec.String() {
 			t.Fatalf("%q → %q → %q, %v", s, spec.String(), again.String(), err)
 		}
 	})
+}
+
+// --faults reaches Cloud Control (issue 19, item 3) with the Cloud Control model's errors, written in
+// awsJson1_0; a Connect error name is refused for a Cloud Control operation, and the other way round.
+func TestFaults_cloudControl(t *testing.T) {
+	g := start(t, "ListResources=ThrottlingException,GetResource=HandlerInternalFailureException", 1, false)
+	cc := g.srv.CloudControl()
+	_, err := cc.ListResources(ctx, &cloudcontrolsdk.ListResourcesInput{TypeName: aws.String("AWS::Connect::Instance")})
+	var te *cctypes.ThrottlingException
+	if !errors.As(err, &te) {
+		t.Fatalf("ListResources: %v, want Cloud Control's ThrottlingException", err)
+	}
+	_, err = cc.GetResource(ctx, &cloudcontrolsdk.GetResourceInput{TypeName: aws.String("AWS::Connect::Instance"), Identifier: aws.String("x")})
+	var hf *cctypes.HandlerInternalFailureException
+	var re *awshttp.ResponseError
+	if !errors.As(err, &hf) || !errors.As(err, &re) || re.HTTPStatusCode() != 500 {
+		t.Fatalf("GetResource: %v, want HandlerInternalFailureException (500, a fault in the model)", err)
+	}
+	for _, bad := range []string{"CreateResource=InternalServiceException", "CreateInstance=HandlerFailureException"} {
+		if _, err := faults.Parse(bad, catalogs...); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
 }

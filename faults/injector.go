@@ -11,15 +11,17 @@ import (
 	"time"
 
 	"github.com/connectlocal/connectlocal"
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 )
 
 // Header asks for one fault on one request; it is honoured only when Injector.Header is set (--faults-header).
 const Header = "X-Connectlocal-Fault"
 
-// Injector applies a Spec; its Before method is an awsapi Before hook.
+// Injector applies a Spec; its Before method is a gateway Before hook for the groups of its catalogs, each
+// of which writes an injected error in its own protocol.
 type Injector struct {
 	spec Spec
+	ops  known
 	// Header honours X-Connectlocal-Fault: FAULT (the same forms as a rule's FAULT) on any request.
 	Header bool
 	// Sleep waits d or until ctx ends; tests replace it to record delays without waiting.
@@ -30,10 +32,10 @@ type Injector struct {
 	rng *rand.Rand
 }
 
-// New returns an Injector for spec whose draws come from a generator seeded with seed, so a run can be
-// repeated exactly.
-func New(spec Spec, seed uint64) *Injector {
-	return &Injector{spec: spec, rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+// New returns an Injector for spec (parsed with the same catalogs) whose draws come from a generator seeded
+// with seed, so a run can be repeated exactly.
+func New(spec Spec, seed uint64, catalogs ...gateway.Catalog) *Injector {
+	return &Injector{spec: spec, ops: knownOf(catalogs), rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
 		Sleep: sleep, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 }
 
@@ -51,7 +53,7 @@ func sleep(ctx context.Context, d time.Duration) error {
 // Before meets the request's operation with each matching rule in order: a delay or latency rule that fires
 // waits and goes on; the first error rule that fires answers the request with that error, so the operation
 // never runs and nothing is stored. x.Injected names what was injected, and each injection is logged.
-func (f *Injector) Before(r *http.Request, x *awsapi.Exchange) error {
+func (f *Injector) Before(r *http.Request, x *gateway.Exchange) error {
 	if x.Operation == "" {
 		return nil
 	}
@@ -61,11 +63,9 @@ func (f *Injector) Before(r *http.Request, x *awsapi.Exchange) error {
 			return connectlocal.Errorf(connectlocal.InvalidArgument, "%s: %v", Header, err)
 		}
 		a.Operation, a.Rate = x.Operation, 1
-		if a.Kind == Error {
-			if _, ok := awsapi.ErrorOfType(x.Operation, a.Error, ""); !ok {
-				return connectlocal.Errorf(connectlocal.InvalidArgument, "%s: %s's model does not list %s (it lists %s)",
-					Header, x.Operation, a.Error, strings.Join(injectable(x.Operation), ", "))
-			}
+		if a.Kind == Error && !f.ops.lists(x.Operation, a.Error) {
+			return connectlocal.Errorf(connectlocal.InvalidArgument, "%s: %s's model does not list %s (it lists %s)",
+				Header, x.Operation, a.Error, strings.Join(f.ops[x.Operation], ", "))
 		}
 		if err, done := f.apply(r, x, a); done {
 			return err
@@ -75,10 +75,8 @@ func (f *Injector) Before(r *http.Request, x *awsapi.Exchange) error {
 		if rule.Operation != "*" && rule.Operation != x.Operation {
 			continue
 		}
-		if rule.Kind == Error {
-			if _, ok := awsapi.ErrorOfType(x.Operation, rule.Error, ""); !ok {
-				continue // a "*" error skips the operations whose model lacks it
-			}
+		if rule.Kind == Error && !f.ops.lists(x.Operation, rule.Error) {
+			continue // a "*" error skips the operations whose model lacks it
 		}
 		if !f.fires(rule.Rate) {
 			continue
@@ -91,7 +89,7 @@ func (f *Injector) Before(r *http.Request, x *awsapi.Exchange) error {
 }
 
 // apply carries out one fired rule; done reports that the request is answered (with err).
-func (f *Injector) apply(r *http.Request, x *awsapi.Exchange, rule Rule) (err error, done bool) {
+func (f *Injector) apply(r *http.Request, x *gateway.Exchange, rule Rule) (err error, done bool) {
 	var d time.Duration
 	switch rule.Kind {
 	case Error:
@@ -99,9 +97,8 @@ func (f *Injector) apply(r *http.Request, x *awsapi.Exchange, rule Rule) (err er
 		if rule.Error == "ThrottlingException" {
 			msg = "Rate exceeded" // what Connect says (spec-facts §13); SDKs retry it by code
 		}
-		e, _ := awsapi.ErrorOfType(x.Operation, rule.Error, msg)
 		f.mark(x, rule.Error)
-		return e, true
+		return &gateway.WireError{Type: rule.Error, Message: msg}, true
 	case Delay:
 		d = rule.Delay
 	case Latency:
@@ -112,7 +109,7 @@ func (f *Injector) apply(r *http.Request, x *awsapi.Exchange, rule Rule) (err er
 	}
 	f.mark(x, "delay:"+d.String())
 	if err := f.Sleep(r.Context(), d); err != nil {
-		return connectlocal.Errorf(connectlocal.Internal, "delay cut short: %v", err), true
+		return err, true // the client gave up during the delay: the request ended, no internal error
 	}
 	return nil, false
 }
@@ -126,7 +123,7 @@ func (f *Injector) fires(rate float64) bool {
 	return f.rng.Float64() < rate
 }
 
-func (f *Injector) mark(x *awsapi.Exchange, what string) {
+func (f *Injector) mark(x *gateway.Exchange, what string) {
 	if x.Injected == "" {
 		x.Injected = what
 	} else {

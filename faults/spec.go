@@ -2,6 +2,7 @@ package faults
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"slices"
@@ -9,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 	"sigs.k8s.io/yaml"
 )
 
@@ -40,17 +41,19 @@ const maxDelay = time.Minute
 
 // Parse reads a --faults value: comma-separated OPERATION=FAULT[@RATE] (RATE 0..1, default 1), where FAULT is
 // an error shape (InternalServiceException), delay:DURATION or latency:p50=DURATION/p99=DURATION; or
-// @FILE.yaml naming a file of such rules (see ParseYAML). Each error must be one the operation's model lists and
-// one the error table can answer; a "*" error applies to the operations whose model lists it.
-func Parse(s string) (Spec, error) {
+// @FILE.yaml naming a file of such rules (see ParseYAML). OPERATION is one of the catalogs' (Connect's, Cloud
+// Control's); each error must be one its catalog lists for the operation; a "*" error applies to the
+// operations whose catalog lists it.
+func Parse(s string, catalogs ...gateway.Catalog) (Spec, error) {
 	s = strings.TrimSpace(s)
 	if path, ok := strings.CutPrefix(s, "@"); ok {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return nil, err
 		}
-		return ParseYAML(data)
+		return ParseYAML(data, catalogs...)
 	}
+	ops := knownOf(catalogs)
 	var spec Spec
 	if s == "" {
 		return spec, nil
@@ -64,7 +67,7 @@ func Parse(s string) (Spec, error) {
 		if i := strings.LastIndex(rest, "@"); i >= 0 {
 			fault, rate = rest[:i], rest[i+1:]
 		}
-		r, err := rule(op, fault, rate)
+		r, err := rule(ops, op, fault, rate)
 		if err != nil {
 			return nil, fmt.Errorf("fault rule %q: %v", item, err)
 		}
@@ -78,7 +81,8 @@ func Parse(s string) (Spec, error) {
 //	rules:
 //	  - {operation: GetTaskTemplate, fault: InternalServiceException, rate: 0.2}
 //	  - {operation: "*", fault: "latency:p50=20ms/p99=400ms"}
-func ParseYAML(data []byte) (Spec, error) {
+func ParseYAML(data []byte, catalogs ...gateway.Catalog) (Spec, error) {
+	ops := knownOf(catalogs)
 	var doc struct {
 		Rules []struct {
 			Operation string   `json:"operation"`
@@ -95,7 +99,7 @@ func ParseYAML(data []byte) (Spec, error) {
 		if r.Rate != nil {
 			rate = strconv.FormatFloat(*r.Rate, 'g', -1, 64)
 		}
-		rl, err := rule(r.Operation, r.Fault, rate)
+		rl, err := rule(ops, r.Operation, r.Fault, rate)
 		if err != nil {
 			return nil, fmt.Errorf("faults file, rule %d: %v", i+1, err)
 		}
@@ -104,11 +108,10 @@ func ParseYAML(data []byte) (Spec, error) {
 	return spec, nil
 }
 
-func rule(op, fault, rate string) (Rule, error) {
+func rule(ops known, op, fault, rate string) (Rule, error) {
 	r := Rule{Operation: op}
-	ops := awsapi.OperationNames()
-	if op != "*" && !slices.Contains(ops, op) {
-		return r, fmt.Errorf("%q is not an operation (one of %s, or *)", op, strings.Join(ops, ", "))
+	if _, ok := ops[op]; op != "*" && !ok {
+		return r, fmt.Errorf("%q is not an operation (one of %s, or *)", op, strings.Join(slices.Sorted(maps.Keys(ops)), ", "))
 	}
 	p, err := strconv.ParseFloat(rate, 64)
 	if err != nil || !(p >= 0 && p <= 1) {
@@ -122,11 +125,11 @@ func rule(op, fault, rate string) (Rule, error) {
 	r.Kind, r.Error, r.Delay, r.P50, r.P99 = a.Kind, a.Error, a.Delay, a.P50, a.P99
 	if r.Kind == Error {
 		if op == "*" {
-			if len(operationsListing(r.Error)) == 0 {
+			if !ops.anyLists(r.Error) {
 				return r, fmt.Errorf("no operation's model lists %s", r.Error)
 			}
-		} else if _, ok := awsapi.ErrorOfType(op, r.Error, ""); !ok {
-			return r, fmt.Errorf("%s's model does not list %s (it lists %s)", op, r.Error, strings.Join(injectable(op), ", "))
+		} else if !ops.lists(op, r.Error) {
+			return r, fmt.Errorf("%s's model does not list %s (it lists %s)", op, r.Error, strings.Join(ops[op], ", "))
 		}
 	}
 	return r, nil
@@ -161,26 +164,28 @@ func parseAction(fault string) (Rule, error) {
 	return r, nil
 }
 
-// operationsListing lists the operations that can answer typ.
-func operationsListing(typ string) []string {
-	var ops []string
-	for _, op := range awsapi.OperationNames() {
-		if _, ok := awsapi.ErrorOfType(op, typ, ""); ok {
-			ops = append(ops, op)
+// known maps each operation of the catalogs to the error types a fault may give it.
+type known map[string][]string
+
+func knownOf(catalogs []gateway.Catalog) known {
+	k := known{}
+	for _, c := range catalogs {
+		for _, op := range c.Operations() {
+			k[op] = c.Errors(op)
 		}
 	}
-	return ops
+	return k
 }
 
-// injectable lists the errors a fault can give op.
-func injectable(op string) []string {
-	var out []string
-	for _, typ := range awsapi.ModelErrors(op) {
-		if _, ok := awsapi.ErrorOfType(op, typ, ""); ok {
-			out = append(out, typ)
+func (k known) lists(op, typ string) bool { return slices.Contains(k[op], typ) }
+
+func (k known) anyLists(typ string) bool {
+	for op := range k {
+		if k.lists(op, typ) {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // String gives the rule back in its flag form.

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/connectlocal/connectlocal"
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promauto"
@@ -45,7 +45,7 @@ func New() *Metrics {
 
 // operation labels an exchange: the model's operation name, the path of an operations endpoint, or "unknown"
 // for any other path (a label per unknown path would let one client grow the registry without bound).
-func operation(x *awsapi.Exchange) string {
+func operation(x *gateway.Exchange) string {
 	switch {
 	case x.Operation != "":
 		return x.Operation
@@ -55,8 +55,8 @@ func operation(x *awsapi.Exchange) string {
 	return "unknown"
 }
 
-// After is the awsapi After hook that counts a finished request.
-func (m *Metrics) After(x *awsapi.Exchange) {
+// After is the gateway After hook that counts a finished request.
+func (m *Metrics) After(x *gateway.Exchange) {
 	op := operation(x)
 	m.requests.WithLabelValues(op, strconv.Itoa(x.Status)).Inc()
 	m.latency.WithLabelValues(op).Observe(x.Duration.Seconds())

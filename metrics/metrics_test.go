@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
 	"github.com/connectlocal/connectlocal/metrics"
@@ -15,7 +15,7 @@ import (
 // Unknown paths share one label, so a client probing random paths cannot grow the registry.
 func TestUnknownPathsShareOneLabel(t *testing.T) {
 	m := metrics.New()
-	srv := connecttest.StartWith(t, m.Store(memory.New()), awsapi.Options{Hooks: awsapi.Hooks{After: []func(*awsapi.Exchange){m.After}}})
+	srv := connecttest.StartWith(t, m.Store(memory.New()), connecttest.Options{After: []gateway.After{m.After}})
 	for _, p := range []string{"/a", "/b/c", "/d?e=f"} {
 		resp, err := http.Get(srv.URL + p)
 		if err != nil {

@@ -10,7 +10,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/connectlocal/connectlocal"
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
 	"github.com/connectlocal/connectlocal/sigv4auth"
@@ -53,13 +53,12 @@ func TestSigV4_refusedRequestsScope(t *testing.T) {
 	v := sigv4auth.New(keys)
 	var mu sync.Mutex
 	var seen []connectlocal.Scope
-	srv := connecttest.StartWith(t, memory.New(), awsapi.Options{Hooks: awsapi.Hooks{
-		Before: []func(*http.Request, *awsapi.Exchange) error{v.Before},
-		After: []func(*awsapi.Exchange){func(x *awsapi.Exchange) {
+	srv := connecttest.StartWith(t, memory.New(), connecttest.Options{Before: []gateway.Before{v.Before},
+		After: []gateway.After{func(x *gateway.Exchange) {
 			mu.Lock()
 			defer mu.Unlock()
 			seen = append(seen, x.Scope)
-		}}}})
+		}}})
 	e := &env{url: srv.URL, verifier: v}
 	for _, c := range []struct {
 		client *connect.Client

@@ -21,7 +21,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/aws/smithy-go"
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
 	"github.com/connectlocal/connectlocal/sigv4auth"
@@ -67,8 +67,7 @@ func start(t *testing.T) *env {
 		t.Fatalf("%d keys, want 3", len(keys))
 	}
 	v := sigv4auth.New(keys)
-	srv := connecttest.StartWith(t, memory.New(), awsapi.Options{Hooks: awsapi.Hooks{
-		Before: []func(*http.Request, *awsapi.Exchange) error{v.Before}}})
+	srv := connecttest.StartWith(t, memory.New(), connecttest.Options{Before: []gateway.Before{v.Before}})
 	return &env{url: srv.URL, verifier: v}
 }
 

@@ -15,7 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/connectlocal/connectlocal"
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 )
 
 // Window is how far X-Amz-Date may be from the server's clock (AWS common errors, RequestExpired: 15 minutes).
@@ -26,7 +26,7 @@ const (
 	unsignedPayload = "UNSIGNED-PAYLOAD"
 )
 
-// Verifier checks SigV4 signatures; its Before method is an awsapi Before hook.
+// Verifier checks SigV4 signatures; its Before method is a gateway Before hook.
 type Verifier struct {
 	keys map[string]Key
 	// Now is the server's clock (tests set it); nil means time.Now.
@@ -52,13 +52,13 @@ var regionRe = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
 
 // Before verifies the request's signature and sets x.Scope to the key's account and the scope's region; a
 // refused request keeps the account of the key it names, or none when that key is unknown.
-func (v *Verifier) Before(r *http.Request, x *awsapi.Exchange) error {
+func (v *Verifier) Before(r *http.Request, x *gateway.Exchange) error {
 	if slices.Contains(v.Open, r.URL.Path) {
 		return nil
 	}
 	// Until the signature checks out the request acts in no account: a refused one is recorded (request log,
 	// console) under the account of the key it names when that key exists, never under an account read from
-	// an unverified key id (awsapi's --auth off rule), so a console signed in to one account cannot see what
+	// an unverified key id (the gateway's --auth off rule), so a console signed in to one account cannot see what
 	// was sent, unsigned or mis-signed, in another's name.
 	x.Scope = connectlocal.Scope{}
 	h := r.Header.Get("Authorization")

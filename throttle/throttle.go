@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/connectlocal/connectlocal"
-	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/gateway"
 	"golang.org/x/time/rate"
 )
 
@@ -23,14 +23,17 @@ type Rule struct {
 // Spec maps operation names (and "*", every operation without a rule of its own) to their buckets.
 type Spec map[string]Rule
 
-// Parse reads "CreateTaskTemplate=2/5,*=50/100": NAME=RATE/BURST, comma-separated. NAME is a model operation
-// or "*". Anything else is refused with the reason.
-func Parse(s string) (Spec, error) {
+// Parse reads "CreateTaskTemplate=2/5,*=50/100": NAME=RATE/BURST, comma-separated. NAME is an operation of one
+// of the catalogs (Connect's, Cloud Control's) or "*". Anything else is refused with the reason.
+func Parse(s string, catalogs ...gateway.Catalog) (Spec, error) {
 	spec := Spec{}
 	if strings.TrimSpace(s) == "" {
 		return spec, nil
 	}
-	ops := awsapi.OperationNames()
+	var ops []string
+	for _, c := range catalogs {
+		ops = append(ops, c.Operations()...)
+	}
 	for _, item := range strings.Split(s, ",") {
 		name, value, ok := strings.Cut(strings.TrimSpace(item), "=")
 		r, b, ok2 := strings.Cut(value, "/")
@@ -82,10 +85,12 @@ func New(spec Spec) *Limiter {
 	return &Limiter{spec: spec, buckets: map[bucketKey]*rate.Limiter{}}
 }
 
-// Before is an awsapi Before hook: a request over its bucket is answered ThrottlingException (the model's 429;
-// also on the few operations whose model lacks it — spec-facts §13, decided — which the SDKs still retry by
-// code) and never runs. Requests without an operation (extra endpoints, unknown routes) are not counted.
-func (l *Limiter) Before(r *http.Request, x *awsapi.Exchange) error {
+// Before is a gateway Before hook: a request over its bucket is refused as Throttled, which each group's
+// protocol answers ThrottlingException (Connect: the model's 429, also on the few operations whose model
+// lacks it — spec-facts §13, decided — which the SDKs still retry by code; Cloud Control: its model's
+// ThrottlingException, 400) and never runs. Requests without an operation (extra endpoints, unknown routes)
+// are not counted.
+func (l *Limiter) Before(r *http.Request, x *gateway.Exchange) error {
 	if x.Operation == "" {
 		return nil
 	}

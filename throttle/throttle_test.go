@@ -3,7 +3,6 @@ package throttle_test
 import (
 	"context"
 	"errors"
-	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -11,14 +10,21 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	cloudcontrolsdk "github.com/aws/aws-sdk-go-v2/service/cloudcontrol"
+	cctypes "github.com/aws/aws-sdk-go-v2/service/cloudcontrol/types"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/aws/smithy-go"
 	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/cloudcontrol"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
 	"github.com/connectlocal/connectlocal/throttle"
 )
+
+// catalogs are what serve parses --throttle against: Connect's and Cloud Control's.
+var catalogs = []gateway.Catalog{awsapi.Catalog(), cloudcontrol.Catalog()}
 
 // steppingClock moves on by step at every reading, so a bucket refills by a known amount between requests
 // without the test reading or waiting on the wall clock.
@@ -37,14 +43,13 @@ func (c *steppingClock) Now() time.Time {
 
 func start(t *testing.T, spec string, step time.Duration) *connecttest.Server {
 	t.Helper()
-	s, err := throttle.Parse(spec)
+	s, err := throttle.Parse(spec, catalogs...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	l := throttle.New(s)
 	l.Now = (&steppingClock{t: time.Unix(0, 0), step: step}).Now
-	return connecttest.StartWith(t, memory.New(), awsapi.Options{Hooks: awsapi.Hooks{
-		Before: []func(*http.Request, *awsapi.Exchange) error{l.Before}}})
+	return connecttest.StartWith(t, memory.New(), connecttest.Options{Before: []gateway.Before{l.Before}})
 }
 
 // 1 request a second, burst 1, the clock moving 0.6 s a request: the second call finds 0.2 tokens (throttled),
@@ -118,13 +123,34 @@ func TestThrottle_absorbedByTheSDKRetryer(t *testing.T) {
 }
 
 func TestThrottle_parse(t *testing.T) {
-	s, err := throttle.Parse("CreateTaskTemplate=2/5, *=50/100")
+	s, err := throttle.Parse("CreateTaskTemplate=2/5, *=50/100", catalogs...)
 	if err != nil || s.String() != "*=50/100,CreateTaskTemplate=2/5" {
 		t.Fatalf("%v %v", s, err)
 	}
 	for _, bad := range []string{"CreateTaskTemplate=2", "Nope=1/1", "*=0/1", "*=1/0", "*=x/1", "*=1/1,*=2/2", "=1/1"} {
-		if _, err := throttle.Parse(bad); err == nil {
+		if _, err := throttle.Parse(bad, catalogs...); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+// --throttle reaches Cloud Control (issue 19, item 3): a request over its bucket is refused in awsJson1_0 with
+// the Cloud Control model's ThrottlingException, and the operation never runs.
+func TestThrottle_cloudControl(t *testing.T) {
+	srv := start(t, "ListResources=1/1", time.Nanosecond)
+	cc := srv.CloudControl()
+	ctx := context.Background()
+	in := &cloudcontrolsdk.ListResourcesInput{TypeName: aws.String("AWS::Connect::Instance")}
+	if _, err := cc.ListResources(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	_, err := cc.ListResources(ctx, in)
+	var te *cctypes.ThrottlingException
+	if !errors.As(err, &te) || te.ErrorMessage() != "Rate exceeded" {
+		t.Fatalf("second ListResources: %v, want Cloud Control's ThrottlingException", err)
+	}
+	// Connect's operations keep their own buckets.
+	if _, err := srv.Client.ListInstances(ctx, &connect.ListInstancesInput{}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -27,7 +27,7 @@ func TestSoak_short(t *testing.T) {
 			t.Fatalf("%s: %v\n%s", strings.SplitN(store, "@", 2)[0], err, out.String())
 		}
 		wants := []string{"5xx or transport errors: 0", "refused valid requests: 0", "(end)"}
-		for _, op := range awsapi.OperationNames() {
+		for _, op := range awsapi.Catalog().Operations() {
 			wants = append(wants, " "+op+"=") // every model operation was sent
 		}
 		for _, want := range wants {

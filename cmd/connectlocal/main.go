@@ -24,8 +24,11 @@ import (
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
 	"github.com/connectlocal/connectlocal/cloudcontrol"
+	"github.com/connectlocal/connectlocal/console"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/metrics"
 	"github.com/connectlocal/connectlocal/seed"
+	"github.com/connectlocal/connectlocal/sigv4auth"
 	"github.com/connectlocal/connectlocal/sqlite"
 )
 
@@ -302,20 +305,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	svc.Retention = retention
 	m.WatchResources(svc)
 
-	hooks, trustLines, err := trust.hooks(ctx, *account, 1<<20, logger)
+	api := awsapi.NewHandler(svc, awsapi.Options{DefaultAccount: *account, Logger: logger, Version: version(), StoreKind: kind,
+		AuthScoped: *trust.auth == "sigv4"})
+	before, trustLines, err := trust.hooks(ctx, *account, maxBodyBytes, logger, awsapi.Catalog(), cloudcontrol.Catalog())
 	if err != nil {
 		return err
 	}
-	hooks.After = append(hooks.After, awsapi.LogHook(logger), m.After)
-	apiOpts := awsapi.Options{DefaultAccount: *account, Logger: logger, Hooks: hooks, Version: version(), StoreKind: kind,
-		CaptureBodies: level <= slog.LevelDebug, // bodies only when they are logged (the console keeps them too)
-		AuthScoped:    *trust.auth == "sigv4"}
-	mountConsole := setupConsole(*consoleOn, &apiOpts, svc, *account, trust.keys, logger)
-	api := awsapi.New(svc, apiOpts)
-	mountConsole(api)
-	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName) // awsJson1_0: POST / + X-Amz-Target
-	api.Mount("GET /_connectlocal/metrics", m.Handler(), nil)
-	trust.mount(api)
+	gw := newGateway(gatewayConfig{api: api, svc: svc, metrics: m, before: before, logger: logger, account: *account,
+		maxRequests: *maxRequests, console: *consoleOn, debug: level <= slog.LevelDebug, keys: trust.keys, mount: trust.mount})
 	if *seedFile != "" {
 		res, err := seed.Apply(ctx, svc, seeded)
 		if err != nil {
@@ -325,7 +322,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 
 	srv := &http.Server{
-		Handler:           limitRequests(m.Wrap(api), *maxRequests), // in flight: the requests being answered
+		Handler:           m.Wrap(gw), // in flight: the requests being answered, waiting for a slot or not
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -360,6 +357,63 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, "connectlocal stopped")
 	return nil
+}
+
+// maxBodyBytes is the bound of a request body read before it takes a slot (Connect's own cap), and of the
+// body the signature check hashes.
+const maxBodyBytes = 1 << 20
+
+// bodyTimeout bounds how long a request body may take to arrive once its headers have (ReadHeaderTimeout
+// bounds those): a client trickling its body is cut off instead of holding its connection for the whole
+// ReadTimeout. AWS's front ends close such connections too (API Gateway and ALB answer 408 on a request that
+// does not arrive; their idle timeouts are 60 s or less).
+const bodyTimeout = 20 * time.Second
+
+// gatewayConfig is what the one server configuration is built from.
+type gatewayConfig struct {
+	api         *awsapi.API
+	svc         *connectlocal.Service
+	metrics     *metrics.Metrics
+	before      []gateway.Before // Connect's and Cloud Control's
+	logger      *slog.Logger
+	account     string
+	maxRequests int
+	console     bool
+	debug       bool // request and response bodies in the log
+	keys        []sigv4auth.Key
+	mount       func(*gateway.Group) // extra endpoints the flags ask for, in Connect's group
+}
+
+// newGateway builds the one server configuration: Connect (restJson1) and Cloud Control (awsJson1_0) each in a
+// group with the Before hooks and its own refusals, the console in a group with none, and health and metrics
+// outside every limit; the request log, metrics and the console's ring after every request.
+func newGateway(c gatewayConfig) *gateway.Gateway {
+	after := []gateway.After{gateway.LogHook(c.logger), c.metrics.After}
+	var consoleHandler http.Handler
+	if c.console {
+		var reqs *console.Requests
+		consoleHandler, reqs = newConsole(c.api, c.svc, c.account, c.keys, c.logger)
+		after = append(after, reqs.Record)
+	}
+	gw := gateway.New(gateway.Options{DefaultAccount: c.account, MaxBodyBytes: maxBodyBytes, MaxRequests: c.maxRequests,
+		BodyTimeout: bodyTimeout, After: after, Logger: c.logger,
+		CaptureBodies: c.debug || c.console}) // bodies when they are logged or the console shows them
+	open := gw.Open(c.api.Refuse)
+	connect := gw.Group(c.api.Refuse, c.before...)
+	c.api.Mount(connect, open)
+	gw.Group(cloudcontrol.Refuse, c.before...).Handle("POST /{$}", cloudcontrol.New(c.api), cloudcontrol.OperationName) // X-Amz-Target names the operation
+	open.Handle("GET /_connectlocal/metrics", c.metrics.Handler(), nil)
+	if consoleHandler != nil {
+		cg := gw.Group(console.Refuse)
+		cg.Handle(console.Prefix, consoleHandler, nil)
+		// A browser pointed at the server lands on the console rather than on an unknown-operation error
+		// (issue 19 #15). No Connect or Cloud Control operation uses GET / (Cloud Control is POST /).
+		cg.Handle("GET /{$}", http.RedirectHandler(console.Prefix, http.StatusFound), nil)
+	}
+	if c.mount != nil {
+		c.mount(connect)
+	}
+	return gw
 }
 
 // clientAddr is an address clients accept: a server bound to every interface (":0", "0.0.0.0", "::") is

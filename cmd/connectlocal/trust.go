@@ -10,8 +10,8 @@ import (
 	"net/http/pprof"
 	"time"
 
-	"github.com/connectlocal/connectlocal/awsapi"
 	"github.com/connectlocal/connectlocal/faults"
+	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/connectlocal/connectlocal/sigv4auth"
 	"github.com/connectlocal/connectlocal/throttle"
 )
@@ -36,10 +36,11 @@ func addTrustFlags(fs *flag.FlagSet) *trustFlags {
 	}
 }
 
-// hooks builds the Before hooks in the order a request meets them — authentication (which sets the account),
-// throttling (per that account), faults — and the start-up lines that say what is on.
-func (t *trustFlags) hooks(ctx context.Context, defaultAccount string, maxBody int64, logger *slog.Logger) (awsapi.Hooks, []string, error) {
-	var h awsapi.Hooks
+// hooks builds the Before hooks of the AWS groups (Connect's and Cloud Control's) in the order a request meets
+// them — authentication (which sets the account), throttling (per that account), faults — and the start-up
+// lines that say what is on. Throttle and fault rules name operations of the catalogs.
+func (t *trustFlags) hooks(ctx context.Context, defaultAccount string, maxBody int64, logger *slog.Logger, catalogs ...gateway.Catalog) ([]gateway.Before, []string, error) {
+	var h []gateway.Before
 	var lines []string
 	switch *t.auth {
 	case "off":
@@ -57,21 +58,21 @@ func (t *trustFlags) hooks(ctx context.Context, defaultAccount string, maxBody i
 		t.keys = keys
 		v := sigv4auth.New(keys)
 		v.MaxBodyBytes = maxBody
-		h.Before = append(h.Before, v.Before)
+		h = append(h, v.Before)
 		lines = append(lines, fmt.Sprintf("auth: sigv4, %s from %s", plural(len(keys), "key"), *t.credentials))
 	default:
 		return h, nil, fmt.Errorf("--auth must be off or sigv4, not %q", *t.auth)
 	}
 	if *t.throttle != "" {
-		spec, err := throttle.Parse(*t.throttle)
+		spec, err := throttle.Parse(*t.throttle, catalogs...)
 		if err != nil {
 			return h, nil, fmt.Errorf("--throttle: %v", err)
 		}
-		h.Before = append(h.Before, throttle.New(spec).Before)
+		h = append(h, throttle.New(spec).Before)
 		lines = append(lines, "throttle: "+spec.String())
 	}
 	if *t.faults != "" || *t.faultsHeader {
-		spec, err := faults.Parse(*t.faults)
+		spec, err := faults.Parse(*t.faults, catalogs...)
 		if err != nil {
 			return h, nil, fmt.Errorf("--faults: %v", err)
 		}
@@ -79,10 +80,10 @@ func (t *trustFlags) hooks(ctx context.Context, defaultAccount string, maxBody i
 		if seed == 0 {
 			seed = uint64(time.Now().UnixNano())
 		}
-		inj := faults.New(spec, seed)
+		inj := faults.New(spec, seed, catalogs...)
 		inj.Header = *t.faultsHeader
 		inj.Logger = logger
-		h.Before = append(h.Before, inj.Before)
+		h = append(h, inj.Before)
 		if len(spec) > 0 {
 			lines = append(lines, fmt.Sprintf("!!! FAULTS ON: answers are injected on purpose: %s (seed %d)", spec, seed))
 		}
@@ -93,8 +94,8 @@ func (t *trustFlags) hooks(ctx context.Context, defaultAccount string, maxBody i
 	return h, lines, nil
 }
 
-// mount adds the extra endpoints the flags ask for.
-func (t *trustFlags) mount(api *awsapi.API) {
+// mount adds the extra endpoints the flags ask for to g (signed under --auth sigv4, like reset and export).
+func (t *trustFlags) mount(g *gateway.Group) {
 	if !*t.pprof {
 		return
 	}
@@ -104,7 +105,7 @@ func (t *trustFlags) mount(api *awsapi.API) {
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-	api.Mount("/_connectlocal/debug/", http.StripPrefix("/_connectlocal", mux), nil)
+	g.Handle("/_connectlocal/debug/", http.StripPrefix("/_connectlocal", mux), nil)
 }
 
 func printLines(w io.Writer, lines []string) {

@@ -12,6 +12,7 @@ import (
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
 	"github.com/connectlocal/connectlocal/cloudcontrol"
+	"github.com/connectlocal/connectlocal/gateway"
 )
 
 // Account and Region are the scope of the client Start returns.
@@ -31,19 +32,34 @@ type Server struct {
 // (quotas, clock) before the first request.
 func Start(t testing.TB, store connectlocal.Store, configure ...func(*connectlocal.Service)) *Server {
 	t.Helper()
-	return StartWith(t, store, awsapi.Options{}, configure...)
+	return StartWith(t, store, Options{}, configure...)
 }
 
-// StartWith is Start with the handler's options (hooks, body capture, ...).
-func StartWith(t testing.TB, store connectlocal.Store, opts awsapi.Options, configure ...func(*connectlocal.Service)) *Server {
+// Options are the gateway's hooks and settings, wired as serve wires them.
+type Options struct {
+	// Before runs on Connect's and Cloud Control's groups (each refusing in its own protocol).
+	Before []gateway.Before
+	// After runs on every request.
+	After         []gateway.After
+	CaptureBodies bool
+	MaxBodyBytes  int64
+	API           awsapi.Options
+}
+
+// StartWith is Start with the gateway's hooks and settings.
+func StartWith(t testing.TB, store connectlocal.Store, opts Options, configure ...func(*connectlocal.Service)) *Server {
 	t.Helper()
 	svc := connectlocal.NewService(store)
 	for _, c := range configure {
 		c(svc)
 	}
-	api := awsapi.New(svc, opts)
-	api.Mount("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName)
-	srv := httptest.NewUnstartedServer(api)
+	opts.API.MaxBodyBytes = opts.MaxBodyBytes
+	api := awsapi.NewHandler(svc, opts.API)
+	gw := gateway.New(gateway.Options{DefaultAccount: opts.API.DefaultAccount, MaxBodyBytes: opts.MaxBodyBytes,
+		CaptureBodies: opts.CaptureBodies, After: opts.After})
+	api.Mount(gw.Group(api.Refuse, opts.Before...), gw.Open(api.Refuse))
+	gw.Group(cloudcontrol.Refuse, opts.Before...).Handle("POST /{$}", cloudcontrol.New(api), cloudcontrol.OperationName)
+	srv := httptest.NewUnstartedServer(gw)
 	srv.Listener = awsapi.RawErrorsListener(srv.Listener, nil)
 	srv.Start()
 	t.Cleanup(func() {

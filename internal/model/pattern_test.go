@@ -191,6 +191,15 @@ var validSamples = map[string]string{
 	"RegionName":                 "eu-west-2",
 	"TagKey":                     "cost-center",
 	"TrafficDistributionGroupId": "0123abcd-0123-4567-89ab-0123456789ab",
+	// issue 20
+	"ContactFlowModuleDescription":   "greets the caller",
+	"ContactFlowModuleName":          "Greeting",
+	"FlowModuleContentSha256":        strings.Repeat("aB3", 21) + "x",
+	"VocabularyName":                 "products_v1.2-x",
+	"VocabularyNextToken":            "token",
+	"CreateSecurityProfileName":      "Tier 1_agents@site-a",
+	"PrimaryAttributeContextKeyName": "department",
+	"IAMRestrictedPrimaryValue":      "sales",
 }
 
 // Issue 10: regexp2 with MatchTimeout 0 refused about one valid value in 10,000, more under load. Every

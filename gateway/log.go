@@ -1,4 +1,4 @@
-package awsapi
+package gateway
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 // path when the route has no operation), status, error type and duration, and at debug level both bodies
 // (turn on Options.CaptureBodies for those). No header is logged, so neither the SigV4 signature nor a
 // session token can reach the log; a body never carries the secret key.
-func LogHook(logger *slog.Logger) func(*Exchange) {
+func LogHook(logger *slog.Logger) After {
 	return func(x *Exchange) {
 		level := slog.LevelInfo
 		if x.Status >= 500 {

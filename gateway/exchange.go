@@ -1,4 +1,4 @@
-package awsapi
+package gateway
 
 import (
 	"bytes"
@@ -33,20 +33,21 @@ type Exchange struct {
 	// RequestBody and ResponseBody are kept only when Options.CaptureBodies is set (up to MaxBodyBytes).
 	RequestBody  []byte
 	ResponseBody []byte
+
+	refuse Refuse // the group's, for a panic or a refusal once the route is known
 }
 
-// Hooks run around every request the API serves, mounted endpoints included.
-type Hooks struct {
-	// Before runs in order once the route and scope are known and before the operation runs. A non-nil error
-	// answers the request with it (through the error table, as the operation's model error) and nothing runs.
-	Before []func(r *http.Request, x *Exchange) error
-	// After runs in order once the answer is written.
-	After []func(x *Exchange)
-}
+// Before is a hook a group runs in order once the route, operation and scope are known and the body has been
+// read, before the handler. A non-nil error answers the request with it, written by the group's Refuse (as
+// the operation's model error), and nothing else runs.
+type Before func(r *http.Request, x *Exchange) error
+
+// After is a hook the gateway runs in order once any request's answer is written.
+type After func(x *Exchange)
 
 type exchangeKey struct{}
 
-// ExchangeFrom returns the request's Exchange, or nil outside the API's pipeline.
+// ExchangeFrom returns the request's Exchange, or nil outside the gateway.
 func ExchangeFrom(ctx context.Context) *Exchange {
 	x, _ := ctx.Value(exchangeKey{}).(*Exchange)
 	return x
@@ -90,30 +91,62 @@ func (w *recorder) Flush() {
 
 func (w *recorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// captureBody reads the request body once (bounded) so hooks can see it, and hands the handler a fresh reader.
-func captureBody(r *http.Request, limit int64) []byte {
+// readBody reads the request body up to limit bytes (within timeout, when the ResponseWriter can set a read
+// deadline) and hands the handler a reader of what was read followed by the rest, so a handler with a larger
+// limit of its own (import) still receives the whole body. It returns at most limit bytes, for capture.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64, timeout time.Duration) ([]byte, error) {
 	if r.Body == nil || r.Body == http.NoBody {
-		return nil
+		return nil, nil
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, limit))
-	// The handler reads what was captured and then the rest of the body, so capturing (at debug level) never
-	// changes what a handler with a larger limit of its own (import) receives.
+	rc := http.NewResponseController(w)
+	if timeout > 0 {
+		rc.SetReadDeadline(time.Now().Add(timeout)) // not every ResponseWriter can; then the server's ReadTimeout holds
+	}
+	var buf bytes.Buffer
+	if n := r.ContentLength; n > 0 && n <= limit {
+		buf.Grow(int(n))
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r.Body, limit+1)); err != nil {
+		// What arrived, then the error: a handler that reads on (the open group's) sees the failure.
+		r.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(buf.Bytes()), errReader{err}), r.Body}
+		return nil, err
+	}
+	body := buf.Bytes()
 	var rest io.Reader = r.Body
-	if err != nil {
-		rest = errReader{err}
+	if timeout > 0 {
+		// Once the whole body is in, the deadline is lifted, or the server's background read of the idle
+		// connection would hit it and cancel the request's context while the handler still runs. A body past
+		// the bound (import) is read on by the handler under the same deadline.
+		if int64(len(body)) <= limit {
+			rc.SetReadDeadline(time.Time{})
+		} else {
+			rest = &liftAtEOF{r: r.Body, rc: rc}
+		}
 	}
 	r.Body = struct {
 		io.Reader
 		io.Closer
 	}{io.MultiReader(bytes.NewReader(body), rest), r.Body}
-	return body
+	return body[:min(int64(len(body)), limit)], nil
+}
+
+// liftAtEOF lifts the read deadline once the body it reads has ended.
+type liftAtEOF struct {
+	r  io.Reader
+	rc *http.ResponseController
+}
+
+func (l *liftAtEOF) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if err == io.EOF {
+		l.rc.SetReadDeadline(time.Time{})
+	}
+	return n, err
 }
 
 type errReader struct{ err error }
 
-func (e errReader) Read([]byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	return 0, io.EOF
-}
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }

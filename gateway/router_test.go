@@ -1,4 +1,4 @@
-package awsapi
+package gateway
 
 import (
 	"net/http"
