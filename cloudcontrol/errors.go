@@ -25,10 +25,14 @@ func errorf(typ, format string, args ...any) *apiError {
 	return &apiError{Type: typ, Message: fmt.Sprintf(format, args...)}
 }
 
-// faults are the model's error shapes marked "fault" (5xx); every other one is a client error (400).
-var faults = map[string]bool{"ConcurrentModificationException": true, "HandlerFailureException": true,
-	"HandlerInternalFailureException": true, "ServiceInternalErrorException": true, "NetworkFailureException": true,
-	"InternalFailure": true}
+// isFault says the model marks an error shape "fault" (5xx); every other one is a client error (400).
+// InternalFailure, a common error no operation lists, is a fault too.
+func isFault(typ string) bool {
+	if s := ccModel.Shapes[typ]; s != nil {
+		return s.Fault
+	}
+	return typ == "InternalFailure"
+}
 
 // writeError answers in awsJson1_0's error shape: {"__type": ..., "Message": ...}. The SDK's deserializer
 // takes the type from X-Amzn-ErrorType or __type and the message from Message or message
@@ -43,7 +47,7 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 		x.Err = err
 	}
 	status := http.StatusBadRequest
-	if faults[e.Type] {
+	if isFault(e.Type) {
 		status = http.StatusInternalServerError
 	}
 	body, _ := json.Marshal(map[string]string{"__type": e.Type, "Message": e.Message})
@@ -57,20 +61,24 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 // handlerErrorCode is the ProgressEvent ErrorCode (the model's HandlerErrorCode) a failed Connect call
 // becomes, after the CloudFormation CLI's handler error codes.
 func handlerErrorCode(err error) string {
-	switch connectlocal.CodeOf(err) {
-	case connectlocal.NotFound:
-		return "NotFound"
-	case connectlocal.AlreadyExists, connectlocal.DuplicateName:
-		return "AlreadyExists"
-	case connectlocal.QuotaExceeded, connectlocal.LimitExceeded:
-		return "ServiceLimitExceeded"
-	case connectlocal.Throttled:
-		return "Throttling"
-	case connectlocal.Internal:
-		return "InternalFailure"
+	if c, ok := handlerErrorCodes[connectlocal.CodeOf(err)]; ok {
+		return c
 	}
-	return "InvalidRequest"
+	return handlerErrorCodes[connectlocal.InvalidArgument]
 }
+
+// handlerErrorCodes: each value is checked against the model's HandlerErrorCode enum when the program starts.
+var handlerErrorCodes = func() map[connectlocal.Code]string {
+	m := map[connectlocal.Code]string{
+		connectlocal.NotFound: "NotFound", connectlocal.AlreadyExists: "AlreadyExists", connectlocal.DuplicateName: "AlreadyExists",
+		connectlocal.QuotaExceeded: "ServiceLimitExceeded", connectlocal.LimitExceeded: "ServiceLimitExceeded",
+		connectlocal.Throttled: "Throttling", connectlocal.Internal: "InternalFailure", connectlocal.InvalidArgument: "InvalidRequest",
+	}
+	for _, v := range m {
+		ccModel.EnumValue("HandlerErrorCode", v)
+	}
+	return m
+}()
 
 // statusMessage is the failure's message. A template's violations are restated in the type's property
 // names (ContactFlowArn, Defaults[0]), as the resource type's handler speaks.
