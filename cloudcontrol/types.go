@@ -141,8 +141,9 @@ func readTaskTemplate(h *Handler, ctx context.Context, scope connectlocal.Scope,
 }
 
 func updateTaskTemplate(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
-	// A template stays in its instance: the handler refuses a new InstanceArn rather than ignore it, in the
-	// ContactFlow provider's words (aws-connect-contactflow UpdateHandler.java).
+	// A template stays in its instance: the provider's handler throws CfnInvalidRequestException("InstanceArn
+	// cannot be updated.") (aws-cloudformation-resource-providers-connect, aws-connect-tasktemplate
+	// UpdateHandler.java), a FAILED request with ErrorCode InvalidRequest.
 	if len(changed(cur, next, "InstanceArn")) > 0 {
 		return connectlocal.Errorf(connectlocal.InvalidArgument, "InstanceArn cannot be updated.")
 	}
