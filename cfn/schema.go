@@ -89,11 +89,47 @@ func compile(s *jsonSchema, defs map[string]*jsonSchema) {
 	}
 }
 
-// Problems lists where props break the schema, in the words of CloudFormation's schema validator (everit):
-// "#/Fields/0: required key [Id] not found", "#: extraneous key [Bogus] is not permitted". Beyond the schema,
-// tag keys must be unique (a tag list is a map: CloudFormation refuses a repeated key, cfn-lint E3024).
-func (ps *PropertySchema) Problems(props map[string]any) []string {
-	var out []string
+// SchemaProblem is one place where properties break their schema.
+type SchemaProblem struct {
+	At   string // JSON pointer of the value as CloudFormation prints it: "#", "#/Fields/0"
+	Key  string // the key a required or extraneous key problem is about; "" otherwise
+	Text string // "required key [Id] not found"
+	// Extraneous says Key is there and should not be (the problem's place is the key, not its object).
+	Extraneous bool
+}
+
+// String is the problem in the words of CloudFormation's schema validator (everit):
+// "#/Fields/0: required key [Id] not found", "#: extraneous key [Bogus] is not permitted".
+func (p SchemaProblem) String() string { return p.At + ": " + p.Text }
+
+// Path is the property path of the problem's place (Fields[0], or Fields[0].Extra for an extraneous key).
+func (p SchemaProblem) Path() string {
+	var b strings.Builder
+	for _, seg := range strings.Split(strings.TrimPrefix(strings.TrimPrefix(p.At, "#"), "/"), "/") {
+		switch _, err := strconv.Atoi(seg); {
+		case seg == "":
+		case err == nil:
+			b.WriteString("[" + seg + "]")
+		default:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(seg)
+		}
+	}
+	if p.Extraneous {
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p.Key)
+	}
+	return b.String()
+}
+
+// Problems lists where props break the schema, in schema order of discovery (keys sorted). Beyond the
+// schema, tag keys must be unique: a tag list is a map, and cfn-lint flags a repeated key (E3024).
+func (ps *PropertySchema) Problems(props map[string]any) []SchemaProblem {
+	var out []SchemaProblem
 	ps.check(ps.root, "#", props, &out)
 	if tags, ok := props["Tags"].([]any); ok {
 		seen := map[string]bool{}
@@ -101,7 +137,7 @@ func (ps *PropertySchema) Problems(props map[string]any) []string {
 			if kv, ok := t.(map[string]any); ok {
 				if k, ok := kv["Key"].(string); ok {
 					if seen[k] {
-						out = append(out, fmt.Sprintf("#/Tags: duplicate tag key [%s]", k))
+						out = append(out, SchemaProblem{At: "#/Tags", Text: fmt.Sprintf("duplicate tag key [%s]", k)})
 					}
 					seen[k] = true
 				}
@@ -115,17 +151,21 @@ func (ps *PropertySchema) Problems(props map[string]any) []string {
 // line, as Cloud Control words it (cloudformation-coverage-roadmap#2205: "ValidationException … Model
 // validation failed (#: required key [DomainIdentifier] not found\n#: required key [ProjectIdentifier] …)").
 func (ps *PropertySchema) Check(props map[string]any) error {
-	if p := ps.Problems(props); len(p) > 0 {
-		return connectlocal.Errorf(connectlocal.InvalidArgument, "Model validation failed (%s)", strings.Join(p, "\n"))
+	if ps := ps.Problems(props); len(ps) > 0 {
+		lines := make([]string, len(ps))
+		for i, p := range ps {
+			lines[i] = p.String()
+		}
+		return connectlocal.Errorf(connectlocal.InvalidArgument, "Model validation failed (%s)", strings.Join(lines, "\n"))
 	}
 	return nil
 }
 
-func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]string) {
+func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]SchemaProblem) {
 	for s.Ref != "" {
 		s = ps.root.Definitions[strings.TrimPrefix(s.Ref, "#/definitions/")]
 	}
-	add := func(format string, args ...any) { *out = append(*out, path+": "+fmt.Sprintf(format, args...)) }
+	add := func(format string, args ...any) { *out = append(*out, SchemaProblem{At: path, Text: fmt.Sprintf(format, args...)}) }
 	if want := s.Type; want != "" && !typeIs(want, v) {
 		add("expected type: %s, found: %s", schemaTypeName(want), jsonType(v))
 		return
@@ -134,7 +174,7 @@ func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]string
 	case map[string]any:
 		for _, r := range s.Required {
 			if x, ok := t[r]; !ok || x == nil {
-				add("required key [%s] not found", r)
+				*out = append(*out, SchemaProblem{At: path, Key: r, Text: fmt.Sprintf("required key [%s] not found", r)})
 			}
 		}
 		keys := make([]string, 0, len(t))
@@ -146,7 +186,7 @@ func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]string
 			sub, ok := s.Properties[k]
 			if !ok {
 				if s.AdditionalProperties != nil && !*s.AdditionalProperties {
-					add("extraneous key [%s] is not permitted", k)
+					*out = append(*out, SchemaProblem{At: path, Key: k, Extraneous: true, Text: fmt.Sprintf("extraneous key [%s] is not permitted", k)})
 				}
 				continue
 			}
