@@ -165,7 +165,9 @@ func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]Schema
 	for s.Ref != "" {
 		s = ps.root.Definitions[strings.TrimPrefix(s.Ref, "#/definitions/")]
 	}
-	add := func(format string, args ...any) { *out = append(*out, SchemaProblem{At: path, Text: fmt.Sprintf(format, args...)}) }
+	add := func(format string, args ...any) {
+		*out = append(*out, SchemaProblem{At: path, Text: fmt.Sprintf(format, args...)})
+	}
 	if want := s.Type; want != "" && !typeIs(want, v) {
 		add("expected type: %s, found: %s", schemaTypeName(want), jsonType(v))
 		return
