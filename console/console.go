@@ -27,7 +27,7 @@ var staticFS embed.FS
 
 // Options configure New.
 type Options struct {
-	// API runs every change and the task preview's submit in-process (API.Call), through the same model checks
+	// API runs every change and the task preview's submit in-process (API.Invoke), through the same model checks
 	// and service rules as a request on the wire.
 	API *awsapi.API
 	// Service answers the read-only pages.

@@ -132,7 +132,7 @@ type refIn struct {
 	Value string
 }
 
-// previewSubmit starts a task from the form through StartTaskContact itself (API.Call), so the model's checks
+// previewSubmit starts a task from the form through StartTaskContact itself (API.Invoke), so the model's checks
 // and the template rules decide; a refusal is shown next to the control it names.
 func (c *console) previewSubmit(w http.ResponseWriter, r *http.Request) {
 	s, t, ok := c.loadTemplateForm(w, r)
