@@ -175,7 +175,7 @@ func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]Schema
 	switch t := v.(type) {
 	case map[string]any:
 		for _, r := range s.Required {
-			if x, ok := t[r]; !ok || x == nil {
+			if _, ok := t[r]; !ok {
 				*out = append(*out, SchemaProblem{At: path, Key: r, Text: fmt.Sprintf("required key [%s] not found", r)})
 			}
 		}
@@ -192,9 +192,7 @@ func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]Schema
 				}
 				continue
 			}
-			if t[k] != nil {
-				ps.check(sub, path+"/"+k, t[k], out)
-			}
+			ps.check(sub, path+"/"+k, t[k], out) // a null is no string, object or list: refused, not taken as absent
 		}
 	case []any:
 		if s.MaxItems != nil && len(t) > *s.MaxItems {

@@ -28,6 +28,7 @@ func TestPropertySchema(t *testing.T) {
 			[]string{"#/Name: expected minLength: 1, actual: 0", "Name", "#/Status: ON is not a valid enum value", "Status"}},
 		{"option pattern", `{` + base + `,"Fields":[{"Id":{"Name":"T"},"Type":"SINGLE_SELECT","SingleSelectOptions":[" a"]}]}`,
 			[]string{`#/Fields/0/SingleSelectOptions/0: string [ a] does not match pattern ^[A-Za-z0-9](?:[A-Za-z0-9_.,\s-]*[A-Za-z0-9_.,-])?$`, "Fields[0].SingleSelectOptions[0]"}},
+		{"null", `{` + base + `,"Description":null}`, []string{"#/Description: expected type: String, found: Null", "Description"}},
 		{"identical tags", `{` + base + `,"Tags":[{"Key":"k","Value":"v"},{"Key":"k","Value":"v"}]}`,
 			[]string{"#/Tags: array items are not unique", "Tags", "#/Tags: duplicate tag key [k]", "Tags"}},
 	}

@@ -38,6 +38,7 @@ func TestUpdateResource_refusals(t *testing.T) {
 	}
 	refused := []struct{ name, patch, code, message string }{
 		{"null patch", `null`, "ValidationException", "JSON array"},
+		{"null value", `[{"op":"replace","path":"/Description","value":null}]`, "ValidationException", "#/Description: expected type: String, found: Null"},
 		{"object patch", `{"op":"replace","path":"/Name","value":"x"}`, "ValidationException", "JSON array"},
 		{"replace the root", `[{"op":"replace","path":"/","value":{"Name":"x"}}]`, "ValidationException", "whole resource model"},
 		{"replace the document", `[{"op":"replace","path":"","value":{"Name":"x"}}]`, "ValidationException", "whole resource model"},
