@@ -25,14 +25,17 @@ func errorf(typ, format string, args ...any) *apiError {
 	return &apiError{Type: typ, Message: fmt.Sprintf(format, args...)}
 }
 
-// isFault says the model marks an error shape "fault" (5xx); every other one is a client error (400).
-// InternalFailure, a common error no operation lists, is a fault too.
-func isFault(typ string) bool {
-	if s := ccModel.Shapes[typ]; s != nil {
-		return s.Fault
+// faults are the model's error shapes marked "fault" (5xx), and InternalFailure, a common error no operation
+// lists; every other one is a client error (400).
+var faults = func() map[string]bool {
+	m := map[string]bool{"InternalFailure": true}
+	for name, s := range ccModel.Shapes {
+		if s.Fault {
+			m[name] = true
+		}
 	}
-	return typ == "InternalFailure"
-}
+	return m
+}()
 
 // writeError answers in awsJson1_0's error shape: {"__type": ..., "Message": ...}. The SDK's deserializer
 // takes the type from X-Amzn-ErrorType or __type and the message from Message or message
@@ -47,7 +50,7 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 		x.Err = err
 	}
 	status := http.StatusBadRequest
-	if isFault(e.Type) {
+	if faults[e.Type] {
 		status = http.StatusInternalServerError
 	}
 	body, _ := json.Marshal(map[string]string{"__type": e.Type, "Message": e.Message})

@@ -44,12 +44,12 @@ func TestProgressEventMembers(t *testing.T) {
 // TestFaults: the model's fault shapes answer 5xx; InternalFailure (a common error) too.
 func TestFaults(t *testing.T) {
 	for _, name := range []string{"ConcurrentModificationException", "HandlerInternalFailureException", "ServiceInternalErrorException", "InternalFailure"} {
-		if !isFault(name) {
+		if !faults[name] {
 			t.Errorf("%s is no fault", name)
 		}
 	}
 	for _, name := range []string{"ValidationException", "ResourceNotFoundException", "ClientTokenConflictException"} {
-		if isFault(name) {
+		if faults[name] {
 			t.Errorf("%s is a fault", name)
 		}
 	}
