@@ -1,6 +1,8 @@
 package cloudcontrol
 
 import (
+	"bytes"
+	"os"
 	"reflect"
 	"slices"
 	"sort"
@@ -52,5 +54,21 @@ func TestFaults(t *testing.T) {
 		if faults[name] {
 			t.Errorf("%s is a fault", name)
 		}
+	}
+}
+
+// TestTestdataModelIsTheEmbeddedOne: testdata/cloudcontrol-model.json, which the gateway branch's catalog.go
+// embeds, is internal/model's cloudcontrol.json until that catalog reads model.CloudControl() and the copy goes.
+func TestTestdataModelIsTheEmbeddedOne(t *testing.T) {
+	a, err := os.ReadFile("testdata/cloudcontrol-model.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("../internal/model/cloudcontrol.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatal("testdata/cloudcontrol-model.json differs from internal/model/cloudcontrol.json")
 	}
 }
