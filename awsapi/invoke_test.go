@@ -21,7 +21,8 @@ import (
 func TestInvoke(t *testing.T) {
 	eachStore(t, func(t *testing.T, srv *connecttest.Server) {
 		ctx := context.Background()
-		api := awsapi.New(srv.Service, awsapi.Options{})
+		var h any = awsapi.NewHandler(srv.Service, awsapi.Options{}) // any: NewHandler's result type is changing to *API
+		api := h.(*awsapi.API)
 		scope := connectlocal.Scope{Account: connecttest.Account, Region: connecttest.Region}
 
 		out, err := api.Invoke(ctx, scope, "CreateInstance", map[string]any{"IdentityManagementType": "CONNECT_MANAGED",
