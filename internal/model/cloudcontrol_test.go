@@ -27,7 +27,7 @@ func TestCloudControl(t *testing.T) {
 	if CloudControlTargetPrefix() != "CloudApiService" || m.Operations["CreateResource"] == nil {
 		t.Fatalf("prefix %q, operations %v", CloudControlTargetPrefix(), m.OperationNames())
 	}
-	if !m.Shapes["ConcurrentModificationException"].Fault || m.Shapes["ValidationException"].Fault {
+	if !m.Shapes["ConcurrentModificationException"].Fault || m.Shapes["TypeNotFoundException"].Fault {
 		t.Fatal("fault flags not read")
 	}
 	if got := m.EnumValue("OperationStatus", "SUCCESS"); got != "SUCCESS" {
