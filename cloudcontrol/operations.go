@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -188,7 +189,13 @@ func (h *Handler) updateResource(ctx context.Context, scope connectlocal.Scope, 
 	if c := changed(cur, next, t.schema.ReadOnly...); len(c) > 0 {
 		return nil, errorf("ValidationException", "Invalid patch update: readOnlyProperties [%s] cannot be updated", pointers(c))
 	}
-	if err := checkSchema(t, next); err != nil {
+	// The patched model must meet the schema; its read-only properties are the service's own values (a seeded
+	// template's id need not be the UUID the schema's Arn pattern asks for), so they are left out of the check.
+	settable := maps.Clone(next)
+	for _, p := range t.schema.ReadOnly {
+		delete(settable, p)
+	}
+	if err := checkSchema(t, settable); err != nil {
 		return nil, err
 	}
 	return h.mutate(scope, in, t, opUpdate, id, raw, func() (string, map[string]any, error) {
