@@ -154,30 +154,6 @@ func (a *API) call(ctx context.Context, scope connectlocal.Scope, op *model.Oper
 	return fn(ctx, a, scope, merged)
 }
 
-// Call runs an operation in-process with input as its JSON request, every member (URI and query ones too)
-// named as the model names it. It takes the same checks as a request on the wire, so that what calls it in
-// process obeys exactly what the API enforces.
-func (a *API) Call(ctx context.Context, scope connectlocal.Scope, operation string, input []byte) ([]byte, error) {
-	op := a.model.Operations[operation]
-	if op == nil {
-		return nil, connectlocal.Errorf(connectlocal.UnknownOperation, "no operation %s", operation)
-	}
-	if err := checkUTF8(input); err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(input))
-	dec.UseNumber()
-	var merged map[string]any
-	if err := dec.Decode(&merged); err != nil {
-		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "%s input is not a JSON object: %s", operation, jsonProblem(err))
-	}
-	out, err := a.call(ctx, scope, op, operations[operation], merged)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(out)
-}
-
 // readInput merges the body, URI labels and query string into one map keyed by the model's member names.
 func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, error) {
 	merged := map[string]any{}

@@ -43,3 +43,20 @@ func TestTaskTemplateRoundTrip(t *testing.T) {
 		t.Fatalf("tags (-want +got):\n%s", diff)
 	}
 }
+
+// TestSchemas: what Cloud Control reads from the registry schemas.
+func TestSchemas(t *testing.T) {
+	want := map[string]*Schema{
+		TaskTemplate: {Name: TaskTemplate, PrimaryIdentifier: "Arn", ReadOnly: []string{"Arn"},
+			Listable: true, ListNeeds: []string{"InstanceArn"}},
+		ContactFlow: {Name: ContactFlow, PrimaryIdentifier: "ContactFlowArn", ReadOnly: []string{"ContactFlowArn", "Status"},
+			CreateOnly: []string{"Type"}},
+		Instance: {Name: Instance, PrimaryIdentifier: "Arn",
+			ReadOnly:   []string{"Id", "Arn", "ServiceRole", "CreatedTime", "InstanceStatus"},
+			CreateOnly: []string{"DirectoryId", "InstanceAlias", "IdentityManagementType"},
+			WriteOnly:  []string{"DirectoryId"}, Listable: true},
+	}
+	if diff := cmp.Diff(want, Schemas); diff != "" {
+		t.Fatalf("(-want +got):\n%s", diff)
+	}
+}

@@ -16,7 +16,7 @@ import (
 // shared/aws/cfn-AWS-Connect-Instance.json) maps to one Connect InstanceAttributeType, and every type of the
 // Connect model has a property.
 func TestInstanceAttributesCoverBothSides(t *testing.T) {
-	raw, err := os.ReadFile("testdata/cfn-AWS-Connect-Instance.json")
+	raw, err := os.ReadFile("schemas/cfn-AWS-Connect-Instance.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,7 @@ func TaskTemplateModel(scope connectlocal.Scope, get map[string]any) map[string]
 	}
 	if c, ok := m["Constraints"].(map[string]any); ok {
 		for k, v := range c {
-			if l, ok := v.([]any); ok && len(l) == 0 {
+			if l, ok := v.([]any); v == nil || ok && len(l) == 0 {
 				delete(c, k)
 			}
 		}

@@ -1,5 +1,10 @@
 package cfn
 
+import (
+	"encoding/json"
+	"strings"
+)
+
 // Type names of the resource types this package maps.
 const (
 	TaskTemplate = "AWS::Connect::TaskTemplate"
@@ -20,17 +25,46 @@ type Schema struct {
 	ListNeeds []string
 }
 
-// Schemas holds the three types. Sources: shared/aws/cfn-AWS-Connect-*.json (the registry schemas) and, for
-// ContactFlow, aws-cloudformation-resource-providers-connect/aws-connect-contactflow/aws-connect-contactflow.json,
-// whose handlers have no "list" (so ListResources answers UnsupportedActionException) and which makes Status
-// read-only. The TaskTemplate list handler needs the instance, as every Connect List call does.
+// Schemas holds the three types, read from their registry schemas (schemas/cfn-AWS-Connect-*.json, copies of
+// shared/aws) with what those copies lack: their handlers. From
+// aws-cloudformation-resource-providers-connect/aws-connect-contactflow/aws-connect-contactflow.json, a flow
+// has no "list" handler (so ListResources answers UnsupportedActionException) and its Status is read-only.
+// The TaskTemplate list handler needs the instance, as every Connect List call does.
 var Schemas = map[string]*Schema{
-	TaskTemplate: {Name: TaskTemplate, PrimaryIdentifier: "Arn", ReadOnly: []string{"Arn"},
-		Listable: true, ListNeeds: []string{"InstanceArn"}},
-	ContactFlow: {Name: ContactFlow, PrimaryIdentifier: "ContactFlowArn", ReadOnly: []string{"ContactFlowArn", "Status"},
-		CreateOnly: []string{"Type"}},
-	Instance: {Name: Instance, PrimaryIdentifier: "Arn",
-		ReadOnly:   []string{"Id", "Arn", "ServiceRole", "CreatedTime", "InstanceStatus"},
-		CreateOnly: []string{"DirectoryId", "InstanceAlias", "IdentityManagementType"},
-		WriteOnly:  []string{"DirectoryId"}, Listable: true},
+	TaskTemplate: registry("schemas/cfn-AWS-Connect-TaskTemplate.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
+	}),
+	ContactFlow: registry("schemas/cfn-AWS-Connect-ContactFlow.json", func(s *Schema) {
+		s.ReadOnly = append(s.ReadOnly, "Status")
+	}),
+	Instance: registry("schemas/cfn-AWS-Connect-Instance.json", func(s *Schema) { s.Listable = true }),
+}
+
+// registry reads a Schema from an embedded registry schema, then lets more fill in what the file lacks.
+func registry(name string, more func(*Schema)) *Schema {
+	b, err := schemaFiles.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	var raw struct {
+		TypeName             string   `json:"typeName"`
+		PrimaryIdentifier    []string `json:"primaryIdentifier"`
+		ReadOnlyProperties   []string `json:"readOnlyProperties"`
+		CreateOnlyProperties []string `json:"createOnlyProperties"`
+		WriteOnlyProperties  []string `json:"writeOnlyProperties"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil || len(raw.PrimaryIdentifier) != 1 {
+		panic(name + ": not a registry schema with one primary identifier")
+	}
+	top := func(pointers []string) []string {
+		var out []string
+		for _, p := range pointers {
+			out = append(out, strings.TrimPrefix(p, "/properties/"))
+		}
+		return out
+	}
+	s := &Schema{Name: raw.TypeName, PrimaryIdentifier: top(raw.PrimaryIdentifier)[0], ReadOnly: top(raw.ReadOnlyProperties),
+		CreateOnly: top(raw.CreateOnlyProperties), WriteOnly: top(raw.WriteOnlyProperties)}
+	more(s)
+	return s
 }

@@ -27,10 +27,17 @@ func errorf(typ, format string, args ...any) *apiError {
 	return &apiError{Type: typ, Message: fmt.Sprintf(format, args...)}
 }
 
-// faults are the model's error shapes marked "fault" (5xx); every other one is a client error (400).
-var faults = map[string]bool{"ConcurrentModificationException": true, "HandlerFailureException": true,
-	"HandlerInternalFailureException": true, "ServiceInternalErrorException": true, "NetworkFailureException": true,
-	"InternalFailure": true}
+// faults are the model's error shapes marked "fault" (5xx), and InternalFailure, a common error no operation
+// lists; every other one is a client error (400).
+var faults = func() map[string]bool {
+	m := map[string]bool{"InternalFailure": true}
+	for name, s := range ccModel.Shapes {
+		if s.Fault {
+			m[name] = true
+		}
+	}
+	return m
+}()
 
 // refusalTypes are the types a refusal by the gateway or a Before hook (authentication, throttling) gets:
 // the errors common to every AWS API (Cloud Control API Reference, "Common Errors"). Authentication failures
@@ -97,20 +104,24 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 // handlerErrorCode is the ProgressEvent ErrorCode (the model's HandlerErrorCode) a failed Connect call
 // becomes, after the CloudFormation CLI's handler error codes.
 func handlerErrorCode(err error) string {
-	switch connectlocal.CodeOf(err) {
-	case connectlocal.NotFound:
-		return "NotFound"
-	case connectlocal.AlreadyExists, connectlocal.DuplicateName:
-		return "AlreadyExists"
-	case connectlocal.QuotaExceeded, connectlocal.LimitExceeded:
-		return "ServiceLimitExceeded"
-	case connectlocal.Throttled:
-		return "Throttling"
-	case connectlocal.Internal:
-		return "InternalFailure"
+	if c, ok := handlerErrorCodes[connectlocal.CodeOf(err)]; ok {
+		return c
 	}
-	return "InvalidRequest"
+	return handlerErrorCodes[connectlocal.InvalidArgument]
 }
+
+// handlerErrorCodes: each value is checked against the model's HandlerErrorCode enum when the program starts.
+var handlerErrorCodes = func() map[connectlocal.Code]string {
+	m := map[connectlocal.Code]string{
+		connectlocal.NotFound: "NotFound", connectlocal.AlreadyExists: "AlreadyExists", connectlocal.DuplicateName: "AlreadyExists",
+		connectlocal.QuotaExceeded: "ServiceLimitExceeded", connectlocal.LimitExceeded: "ServiceLimitExceeded",
+		connectlocal.Throttled: "Throttling", connectlocal.Internal: "InternalFailure", connectlocal.InvalidArgument: "InvalidRequest",
+	}
+	for _, v := range m {
+		ccModel.EnumValue("HandlerErrorCode", v)
+	}
+	return m
+}()
 
 // statusMessage is the failure's message. A template's violations are restated in the type's property
 // names (ContactFlowArn, Defaults[0]), as the resource type's handler speaks.

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,9 +16,6 @@ import (
 	"github.com/connectlocal/connectlocal/gateway"
 	"github.com/google/uuid"
 )
-
-// TargetPrefix is the X-Amz-Target prefix of every Cloud Control operation (the model's targetPrefix).
-const TargetPrefix = "CloudApiService."
 
 // Handler serves Cloud Control. Resource operations complete before the answer is written; their request
 // records (for GetResourceRequestStatus, ListResourceRequests and ClientToken idempotency) are kept in memory
@@ -93,6 +89,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, errorf("ValidationException", "The request body is larger than 1 MiB"))
 		return
 	}
+	if err := awsapi.CheckText(body); err != nil { // encoding/json would store U+FFFD the caller never sent
+		writeError(w, r, errorf("SerializationException", "%s", connectlocal.AsError(err).Message))
+		return
+	}
 	in := map[string]any{}
 	if len(bytes.TrimSpace(body)) > 0 {
 		dec := json.NewDecoder(bytes.NewReader(body))
@@ -101,6 +101,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeError(w, r, errorf("SerializationException", "The request body is not a JSON object"))
 			return
 		}
+	}
+	if err := checkInput(strings.TrimPrefix(target, TargetPrefix), in); err != nil {
+		writeError(w, r, err)
+		return
 	}
 	scope := connectlocal.Scope{Account: "000000000000", Region: "us-east-1"}
 	if x := gateway.ExchangeFrom(r.Context()); x != nil {
@@ -116,69 +120,6 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Length", strconv.Itoa(len(resp)))
 	w.WriteHeader(http.StatusOK)
 	w.Write(resp)
-}
-
-// member is one input member's constraints from the model (shared/aws/cloudcontrol-model.json).
-type member struct {
-	name     string
-	required bool
-	min, max int
-	pattern  *regexp.Regexp
-}
-
-var (
-	typeNameMember     = member{"TypeName", true, 10, 196, regexp.MustCompile(`^[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}$`)}
-	identifierMember   = member{"Identifier", true, 1, 1024, regexp.MustCompile(`^.+$`)}
-	clientTokenMember  = member{"ClientToken", false, 1, 128, regexp.MustCompile(`^[-A-Za-z0-9+/=]+$`)}
-	requestTokenMember = member{"RequestToken", true, 1, 128, regexp.MustCompile(`^[-A-Za-z0-9+/=]+$`)}
-	propertiesMember   = func(name string, required bool) member { return member{name, required, 1, 262144, nil} }
-	nextTokenMember    = member{"NextToken", false, 1, 4096, nil}
-)
-
-// str reads a string member and checks it. A constraint broken is a ValidationException, one of the errors
-// common to every AWS API (Cloud Control API Reference, "Common Errors").
-func str(in map[string]any, m member) (string, error) {
-	v, ok := in[m.name]
-	if !ok || v == nil {
-		if m.required {
-			return "", errorf("ValidationException", "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null", lower(m.name))
-		}
-		return "", nil
-	}
-	s, ok := v.(string)
-	if !ok {
-		return "", errorf("SerializationException", "Member '%s' must be a string", m.name)
-	}
-	n := len([]rune(s))
-	if n < m.min || n > m.max {
-		return "", errorf("ValidationException", "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have length between %d and %d", lower(m.name), m.min, m.max)
-	}
-	if m.pattern != nil && !m.pattern.MatchString(s) {
-		return "", errorf("ValidationException", "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must satisfy regular expression pattern: %s", s, lower(m.name), strings.Trim(m.pattern.String(), "^$"))
-	}
-	return s, nil
-}
-
-func lower(s string) string { return strings.ToLower(s[:1]) + s[1:] }
-
-// maxResults reads MaxResults (1–100) with its default.
-func maxResults(in map[string]any, def int) (int, error) {
-	v, ok := in["MaxResults"]
-	if !ok || v == nil {
-		return def, nil
-	}
-	n, err := strconv.Atoi(string(toNumber(v)))
-	if err != nil || n < 1 || n > 100 {
-		return 0, errorf("ValidationException", "1 validation error detected: Value '%v' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 100", v)
-	}
-	return n, nil
-}
-
-func toNumber(v any) json.Number {
-	if n, ok := v.(json.Number); ok {
-		return n
-	}
-	return ""
 }
 
 // record stores a finished request; the oldest are forgotten past maxMemory.

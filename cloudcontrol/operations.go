@@ -5,21 +5,21 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
 	jsonpatch "github.com/evanphx/json-patch/v5"
 
 	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/awsapi"
+	"github.com/connectlocal/connectlocal/cfn"
 )
 
 // resourceTypeOf reads TypeName. A type outside the three served is TypeNotFoundException, as Cloud Control
 // answers for a type its registry lacks.
 func resourceTypeOf(in map[string]any) (*resourceType, error) {
-	name, err := str(in, typeNameMember)
-	if err != nil {
-		return nil, err
-	}
+	name := str(in, "TypeName")
 	t, ok := types[name]
 	if !ok {
 		return nil, errorf("TypeNotFoundException", "The type '%s' cannot be found.", name)
@@ -27,19 +27,38 @@ func resourceTypeOf(in map[string]any) (*resourceType, error) {
 	return t, nil
 }
 
-// properties parses a JSON object member (DesiredState, ResourceModel).
-func properties(in map[string]any, name string, required bool) (map[string]any, string, error) {
-	raw, err := str(in, propertiesMember(name, required))
-	if err != nil || raw == "" {
-		return nil, raw, err
+// properties parses a JSON object member (DesiredState, ResourceModel) the model has checked as a string.
+// Text that is not UTF-8, or escapes a lone surrogate, is refused: decoded, it would be stored as U+FFFD.
+func properties(in map[string]any, name string) (map[string]any, string, error) {
+	raw := str(in, name)
+	if raw == "" {
+		return nil, raw, nil
+	}
+	if err := awsapi.CheckText([]byte(raw)); err != nil {
+		return nil, raw, errorf("ValidationException", "%s: %s", name, connectlocal.AsError(err).Message)
 	}
 	dec := json.NewDecoder(strings.NewReader(raw))
 	dec.UseNumber()
 	var props map[string]any
-	if err := dec.Decode(&props); err != nil || props == nil {
+	if err := dec.Decode(&props); err != nil || props == nil || dec.More() {
 		return nil, raw, errorf("ValidationException", "%s is not a JSON object", name)
 	}
 	return props, raw, nil
+}
+
+// checkSchema checks a type's properties against its registry schema, where cfn has it in full, before any
+// handler runs: Cloud Control answers a model that breaks the schema with ValidationException "Model
+// validation failed (#: extraneous key [X] is not permitted)" and starts no request
+// (cloudformation-coverage-roadmap#2205 quotes UpdateResource doing so).
+func checkSchema(t *resourceType, props map[string]any) error {
+	ps := cfn.PropertySchemaOf(t.schema.Name)
+	if ps == nil {
+		return nil
+	}
+	if err := ps.Check(props); err != nil {
+		return errorf("ValidationException", "%s", connectlocal.AsError(err).Message)
+	}
+	return nil
 }
 
 // mutate runs a create, update or delete once per ClientToken and records its request. The answer is the
@@ -48,10 +67,7 @@ func properties(in map[string]any, name string, required bool) (map[string]any, 
 // request when the input is the same, and ClientTokenConflictException when it is not.
 func (h *Handler) mutate(scope connectlocal.Scope, in map[string]any, t *resourceType, operation, identifier, fingerprint string,
 	run func() (string, map[string]any, error)) (any, error) {
-	token, err := str(in, clientTokenMember)
-	if err != nil {
-		return nil, err
-	}
+	token := str(in, "ClientToken")
 	fingerprint = operation + "\x00" + t.schema.Name + "\x00" + identifier + "\x00" + fingerprint
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -64,16 +80,16 @@ func (h *Handler) mutate(scope connectlocal.Scope, in map[string]any, t *resourc
 		}
 	}
 	start := ProgressEvent{TypeName: t.schema.Name, Identifier: identifier, RequestToken: newRequestToken(),
-		Operation: operation, OperationStatus: "IN_PROGRESS", EventTime: h.eventTime()}
+		Operation: operation, OperationStatus: statusInProgress, EventTime: h.eventTime()}
 	id, model, err := run()
 	if id != "" {
 		start.Identifier = id
 	}
 	end := start // EventTime stays: "when the resource operation request was initiated" (API reference)
 	if err != nil {
-		end.OperationStatus, end.ErrorCode, end.StatusMessage = "FAILED", handlerErrorCode(err), statusMessage(t.schema.Name, err)
+		end.OperationStatus, end.ErrorCode, end.StatusMessage = statusFailed, handlerErrorCode(err), statusMessage(t.schema.Name, err)
 	} else {
-		end.OperationStatus = "SUCCESS"
+		end.OperationStatus = statusSuccess
 		if model != nil {
 			b, _ := json.Marshal(model)
 			end.ResourceModel = string(b)
@@ -88,14 +104,17 @@ func (h *Handler) createResource(ctx context.Context, scope connectlocal.Scope, 
 	if err != nil {
 		return nil, err
 	}
-	props, raw, err := properties(in, "DesiredState", true)
+	props, raw, err := properties(in, "DesiredState")
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range t.schema.ReadOnly { // read-only properties are the service's to set
 		delete(props, p)
 	}
-	return h.mutate(scope, in, t, "CREATE", "", raw, func() (string, map[string]any, error) {
+	if err := checkSchema(t, props); err != nil {
+		return nil, err
+	}
+	return h.mutate(scope, in, t, opCreate, "", raw, func() (string, map[string]any, error) {
 		id, err := t.create(h, ctx, scope, props)
 		if err != nil {
 			return id, nil, err
@@ -126,10 +145,7 @@ func (h *Handler) getResource(ctx context.Context, scope connectlocal.Scope, in 
 	if err != nil {
 		return nil, err
 	}
-	id, err := str(in, identifierMember)
-	if err != nil {
-		return nil, err
-	}
+	id := str(in, "Identifier")
 	_, model, err := h.current(ctx, scope, t, id)
 	if err != nil {
 		return nil, err
@@ -143,17 +159,11 @@ func (h *Handler) updateResource(ctx context.Context, scope connectlocal.Scope, 
 	if err != nil {
 		return nil, err
 	}
-	id, err := str(in, identifierMember)
+	id := str(in, "Identifier")
+	raw := str(in, "PatchDocument")
+	patch, err := decodePatch(raw)
 	if err != nil {
 		return nil, err
-	}
-	raw, err := str(in, propertiesMember("PatchDocument", true))
-	if err != nil {
-		return nil, err
-	}
-	patch, err := jsonpatch.DecodePatch([]byte(raw))
-	if err != nil {
-		return nil, errorf("ValidationException", "PatchDocument is not an RFC 6902 JSON Patch: %v", err)
 	}
 	rn, cur, err := h.current(ctx, scope, t, id)
 	if err != nil {
@@ -179,13 +189,47 @@ func (h *Handler) updateResource(ctx context.Context, scope connectlocal.Scope, 
 	if c := changed(cur, next, t.schema.ReadOnly...); len(c) > 0 {
 		return nil, errorf("ValidationException", "Invalid patch update: readOnlyProperties [%s] cannot be updated", pointers(c))
 	}
-	return h.mutate(scope, in, t, "UPDATE", id, raw, func() (string, map[string]any, error) {
+	// The patched model must meet the schema; its read-only properties are the service's own values (a seeded
+	// template's id need not be the UUID the schema's Arn pattern asks for), so they are left out of the check.
+	settable := maps.Clone(next)
+	for _, p := range t.schema.ReadOnly {
+		delete(settable, p)
+	}
+	if err := checkSchema(t, settable); err != nil {
+		return nil, err
+	}
+	return h.mutate(scope, in, t, opUpdate, id, raw, func() (string, map[string]any, error) {
 		if err := t.update(h, ctx, scope, rn, cur, next); err != nil {
 			return id, nil, err
 		}
 		model, err := t.read(h, ctx, scope, rn)
 		return id, model, err
 	})
+}
+
+// decodePatch reads PatchDocument: a JSON array of RFC 6902 operations, each on a path below the root. A
+// patch that is no array (null, an object) or that would replace the whole model is refused before anything
+// runs, as Cloud Control answers a patch it cannot apply (ValidationException).
+func decodePatch(raw string) (jsonpatch.Patch, error) {
+	if err := awsapi.CheckText([]byte(raw)); err != nil {
+		return nil, errorf("ValidationException", "PatchDocument: %s", connectlocal.AsError(err).Message)
+	}
+	var ops []map[string]any
+	if err := json.Unmarshal([]byte(raw), &ops); err != nil || ops == nil {
+		return nil, errorf("ValidationException", "PatchDocument is not an RFC 6902 JSON Patch: it must be a JSON array of operations")
+	}
+	for i, op := range ops {
+		for _, key := range []string{"path", "from"} {
+			if p, ok := op[key].(string); ok && (p == "" || p == "/") {
+				return nil, errorf("ValidationException", "Invalid patch update: operation %d's %s '%s' names the whole resource model; a patch changes properties (/Name, /Fields/0 ...)", i, key, p)
+			}
+		}
+	}
+	patch, err := jsonpatch.DecodePatch([]byte(raw))
+	if err != nil {
+		return nil, errorf("ValidationException", "PatchDocument is not an RFC 6902 JSON Patch: %v", err)
+	}
+	return patch, nil
 }
 
 func pointers(props []string) string {
@@ -201,12 +245,9 @@ func (h *Handler) deleteResource(ctx context.Context, scope connectlocal.Scope, 
 	if err != nil {
 		return nil, err
 	}
-	id, err := str(in, identifierMember)
-	if err != nil {
-		return nil, err
-	}
+	id := str(in, "Identifier")
 	// A resource already gone fails the request with ErrorCode NotFound, as a delete handler reports it.
-	return h.mutate(scope, in, t, "DELETE", id, "", func() (string, map[string]any, error) {
+	return h.mutate(scope, in, t, opDelete, id, "", func() (string, map[string]any, error) {
 		rn, err := identify(t, scope, id)
 		if err == nil {
 			err = t.delete(h, ctx, scope, rn)
@@ -227,7 +268,7 @@ func (h *Handler) listResources(ctx context.Context, scope connectlocal.Scope, i
 		// aws-connect-contactflow.json has no list handler.
 		return nil, errorf("UnsupportedActionException", "Resource type %s does not support LIST action", t.schema.Name)
 	}
-	model, _, err := properties(in, "ResourceModel", false)
+	model, _, err := properties(in, "ResourceModel")
 	if err != nil {
 		return nil, err
 	}
@@ -237,14 +278,8 @@ func (h *Handler) listResources(ctx context.Context, scope connectlocal.Scope, i
 				t.schema.Name, strings.Join(t.schema.ListNeeds, ", "))
 		}
 	}
-	next, err := str(in, nextTokenMember)
-	if err != nil {
-		return nil, err
-	}
-	max, err := maxResults(in, 0) // 0: the Connect list's own default
-	if err != nil {
-		return nil, err
-	}
+	next := str(in, "NextToken")
+	max := maxResults(in, 0) // 0: the Connect list's own default
 	list, token, err := t.list(h, ctx, scope, model, next, max)
 	if err != nil {
 		return nil, listError(t, err)
@@ -276,10 +311,7 @@ func listError(t *resourceType, err error) error {
 }
 
 func (h *Handler) lookup(scope connectlocal.Scope, in map[string]any) (*request, error) {
-	token, err := str(in, requestTokenMember)
-	if err != nil {
-		return nil, err
-	}
+	token := str(in, "RequestToken")
 	req, ok := h.byToken[token]
 	if !ok || req.scope != scope {
 		return nil, errorf("RequestTokenNotFoundException", "Request with token '%s' was not found", token)
@@ -297,23 +329,28 @@ func (h *Handler) getResourceRequestStatus(_ context.Context, scope connectlocal
 	return map[string]any{"ProgressEvent": req.event}, nil
 }
 
-// cancelResourceRequest: only PENDING or IN_PROGRESS requests can be canceled (API reference,
-// CancelResourceRequest). Requests here finish before their answer, so canceling one changes nothing and
-// answers with its event as it is, as GetResourceRequestStatus would.
-func (h *Handler) cancelResourceRequest(ctx context.Context, scope connectlocal.Scope, in map[string]any) (any, error) {
-	return h.getResourceRequestStatus(ctx, scope, in)
+// cancelResourceRequest: "Only resource operations requests with a status of PENDING or IN_PROGRESS can be
+// canceled" (API reference, CancelResourceRequest). Requests here finish before their answer, so every request
+// a token finds has ended and cannot be canceled: that is refused with ValidationException (a common error;
+// the operation's own two, ConcurrentModificationException and RequestTokenNotFoundException, say something
+// else), and the request stays as it ended.
+func (h *Handler) cancelResourceRequest(_ context.Context, scope connectlocal.Scope, in map[string]any) (any, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	req, err := h.lookup(scope, in)
+	if err != nil {
+		return nil, err
+	}
+	if st := req.event.OperationStatus; st != statusInProgress && st != ccModel.EnumValue("OperationStatus", "PENDING") {
+		return nil, errorf("ValidationException", "Request with token '%s' cannot be canceled: its status is %s, and only PENDING or IN_PROGRESS requests can be canceled", req.event.RequestToken, st)
+	}
+	return map[string]any{"ProgressEvent": req.event}, nil
 }
 
 // listResourceRequests lists the scope's requests, newest first, 20 a page by default (the model's doc).
 func (h *Handler) listResourceRequests(_ context.Context, scope connectlocal.Scope, in map[string]any) (any, error) {
-	max, err := maxResults(in, 20)
-	if err != nil {
-		return nil, err
-	}
-	next, err := str(in, member{"NextToken", false, 1, 2048, nil})
-	if err != nil {
-		return nil, err
-	}
+	max := maxResults(in, 20)
+	next := str(in, "NextToken")
 	var ops, statuses []string
 	if f, ok := in["ResourceRequestStatusFilter"].(map[string]any); ok {
 		ops, statuses = strings_(f["Operations"]), strings_(f["OperationStatuses"])

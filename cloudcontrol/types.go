@@ -11,6 +11,7 @@ import (
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/cfn"
+	"github.com/google/uuid"
 )
 
 // resourceType runs one type's handlers through Connect operations; the property mapping is cfn's.
@@ -35,17 +36,37 @@ var types = map[string]*resourceType{
 		list: listInstances},
 }
 
-// call runs a Connect operation in-process, with the checks of a request on the wire.
+// call runs a Connect operation in-process through API.Invoke, with the checks of a request on the wire, and
+// answers its output as a client decodes it (cfn maps properties to and from those documents).
+//
+// The recorded outcome must be the store's (issue 19, item 2): an Internal failure is ambiguous, since the
+// store may have committed before the failure reached us (a PostgreSQL backend killed after COMMIT), and a
+// create reported FAILED yet stored makes Terraform's retry fail with AlreadyExists. So an Internal failure is
+// settled by running the call once more: every call made here is idempotent on a second run (updates and tags
+// set the same values, creates carry a ClientToken that answers with the first resource, a second delete
+// of a deleted resource says NotFound, which then means it is gone), so the second answer says what the store
+// holds.
 func (h *Handler) call(ctx context.Context, scope connectlocal.Scope, op string, in map[string]any) (map[string]any, error) {
-	raw, err := json.Marshal(in)
+	out, err := h.api.Invoke(ctx, scope, op, in)
+	if connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
+		out, err = h.api.Invoke(ctx, scope, op, in)
+		if strings.HasPrefix(op, "Delete") && connectlocal.CodeOf(err) == connectlocal.NotFound {
+			return nil, nil // the first delete was committed
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
-	out, err := h.api.Call(ctx, scope, op, raw)
+	return document(out)
+}
+
+// document is an operation's output as a client decodes it from the wire.
+func document(out any) (map[string]any, error) {
+	b, err := json.Marshal(out)
 	if err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(out))
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	var m map[string]any
 	return m, dec.Decode(&m)
@@ -95,6 +116,9 @@ func normal(v any) any {
 
 func createTaskTemplate(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
 	req, tags := cfn.TaskTemplateCreate(props)
+	if _, ok := req["ClientToken"]; !ok {
+		req["ClientToken"] = uuid.NewString() // so that call can settle an ambiguous failure
+	}
 	out, err := h.call(ctx, scope, "CreateTaskTemplate", req)
 	if err != nil {
 		return "", err
@@ -117,11 +141,25 @@ func readTaskTemplate(h *Handler, ctx context.Context, scope connectlocal.Scope,
 }
 
 func updateTaskTemplate(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
-	if len(changed(cur, next, "Name", "Description", "Fields", "Constraints", "Defaults", "Status", "ContactFlowArn", "SelfAssignContactFlowArn", "InstanceArn")) > 0 {
+	// A template stays in its instance: the provider's handler throws CfnInvalidRequestException("InstanceArn
+	// cannot be updated.") (aws-cloudformation-resource-providers-connect, aws-connect-tasktemplate
+	// UpdateHandler.java), a FAILED request with ErrorCode InvalidRequest.
+	if len(changed(cur, next, "InstanceArn")) > 0 {
+		return connectlocal.Errorf(connectlocal.InvalidArgument, "InstanceArn cannot be updated.")
+	}
+	// UpdateTaskTemplate cannot unset a name or a status; a patch removing one is refused, not half applied.
+	for _, p := range []string{"Name", "Status"} {
+		if _, had := cur[p]; had {
+			if _, has := next[p]; !has {
+				return connectlocal.Errorf(connectlocal.InvalidArgument, "%s cannot be removed from a task template; replace it instead. Nothing was changed.", p)
+			}
+		}
+	}
+	if len(changed(cur, next, "Name", "Description", "Fields", "Constraints", "Defaults", "Status", "ContactFlowArn", "SelfAssignContactFlowArn")) > 0 {
 		req := cfn.TaskTemplateUpdate(rn.ID, next)
 		req["InstanceId"] = rn.InstanceID
 		// UpdateTaskTemplate keeps a member left out; a property the patch removed is emptied instead.
-		for prop, empty := range map[string]any{"Description": "", "Constraints": map[string]any{},
+		for prop, empty := range map[string]any{"Description": "", "Constraints": map[string]any{}, "Fields": []any{},
 			"Defaults": map[string]any{"DefaultFieldValues": []any{}}, "ContactFlowArn": "", "SelfAssignContactFlowArn": ""} {
 			if _, had := cur[prop]; had {
 				if _, has := next[prop]; !has {
@@ -176,12 +214,48 @@ func listTaskTemplates(h *Handler, ctx context.Context, scope connectlocal.Scope
 }
 
 func createContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
-	out, err := h.call(ctx, scope, "CreateContactFlow", cfn.ContactFlowCreate(props))
+	req := cfn.ContactFlowCreate(props)
+	out, err := h.api.Invoke(ctx, scope, "CreateContactFlow", req)
+	if connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
+		// CreateContactFlow has no ClientToken; a flow name is unique in its instance, so a flow of this name
+		// now can only be this create's, committed before the failure (see call).
+		if arn, ferr := h.flowNamed(ctx, scope, req); ferr == nil && arn != "" {
+			return arn, nil
+		}
+		out, err = h.api.Invoke(ctx, scope, "CreateContactFlow", req)
+	}
 	if err != nil {
 		return "", err
 	}
-	arn, _ := out["ContactFlowArn"].(string)
+	doc, err := document(out)
+	if err != nil {
+		return "", err
+	}
+	arn, _ := doc["ContactFlowArn"].(string)
 	return arn, nil
+}
+
+// flowNamed returns the ARN of the flow in req's instance with req's name, "" when there is none.
+func (h *Handler) flowNamed(ctx context.Context, scope connectlocal.Scope, req map[string]any) (string, error) {
+	list := map[string]any{"InstanceId": req["InstanceId"]}
+	for {
+		out, err := h.call(ctx, scope, "ListContactFlows", list)
+		if err != nil {
+			return "", err
+		}
+		items, _ := out["ContactFlowSummaryList"].([]any)
+		for _, it := range items {
+			if m, ok := it.(map[string]any); ok && m["Name"] == req["Name"] {
+				arn, _ := m["Arn"].(string)
+				return arn, nil
+			}
+		}
+		next, _ := out["NextToken"].(string)
+		if next == "" {
+			return "", nil
+		}
+		list["NextToken"] = next
+	}
 }
 
 func readContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) (map[string]any, error) {
@@ -224,7 +298,7 @@ func createInstance(h *Handler, ctx context.Context, scope connectlocal.Scope, p
 	if err != nil {
 		return "", err
 	}
-	out, err := h.call(ctx, scope, "CreateInstance", cfn.InstanceCreate(props, ""))
+	out, err := h.call(ctx, scope, "CreateInstance", cfn.InstanceCreate(props, uuid.NewString())) // a token, so that call can settle an ambiguous failure
 	if err != nil {
 		return "", err
 	}

@@ -28,7 +28,7 @@ var staticFS embed.FS
 
 // Options configure New.
 type Options struct {
-	// API runs every change and the task preview's submit in-process (API.Call), through the same model checks
+	// API runs every change and the task preview's submit in-process (API.Invoke), through the same model checks
 	// and service rules as a request on the wire.
 	API *awsapi.API
 	// Service answers the read-only pages.
@@ -232,13 +232,9 @@ func templatePath(s connectlocal.Scope, instance, id string) string {
 	return instancePath(s, instance) + "t/" + url.PathEscape(id) + "/"
 }
 
-// call runs an API operation in-process with input marshalled as its JSON request.
-func (c *console) call(ctx context.Context, s connectlocal.Scope, op string, input any) ([]byte, error) {
-	raw, err := json.Marshal(input)
-	if err != nil {
-		return nil, err
-	}
-	return c.opts.API.Call(ctx, s, op, raw)
+// call runs an API operation in-process through API.Invoke, with the wire's checks.
+func (c *console) call(ctx context.Context, s connectlocal.Scope, op string, input map[string]any) (any, error) {
+	return c.opts.API.Invoke(ctx, s, op, input)
 }
 
 // listAll follows a Service list's page tokens to the end.

@@ -86,7 +86,7 @@ type defaultIn struct {
 	DefaultValue string
 }
 
-// editSubmit sends the whole edited template as one UpdateTaskTemplate through API.Call, so the model's
+// editSubmit sends the whole edited template as one UpdateTaskTemplate through API.Invoke, so the model's
 // checks and the template rules apply exactly as on the wire; each violation is shown beside its row.
 func (c *console) editSubmit(w http.ResponseWriter, r *http.Request) {
 	s, t, ok := c.loadTemplateForm(w, r)

@@ -2,6 +2,7 @@ package console
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
@@ -217,7 +218,12 @@ func (c *console) template(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, r, err)
 		return
 	}
-	raw, err := c.call(ctx, s, "GetTaskTemplate", map[string]string{"InstanceId": t.InstanceID, "TaskTemplateId": t.ID})
+	out, err := c.call(ctx, s, "GetTaskTemplate", map[string]any{"InstanceId": t.InstanceID, "TaskTemplateId": t.ID})
+	if err != nil {
+		c.fail(w, r, err)
+		return
+	}
+	raw, err := json.Marshal(out) // the body a GetTaskTemplate client reads
 	if err != nil {
 		c.fail(w, r, err)
 		return

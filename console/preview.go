@@ -1,7 +1,7 @@
 package console
 
 import (
-	"encoding/json"
+	"fmt"
 	"net/http"
 	"regexp"
 	"slices"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/connectlocal/connectlocal"
+	"github.com/connectlocal/connectlocal/awsapi"
 )
 
 // control is one input of the agent's task form.
@@ -131,7 +132,7 @@ type refIn struct {
 	Value string
 }
 
-// previewSubmit starts a task from the form through StartTaskContact itself (API.Call), so the model's checks
+// previewSubmit starts a task from the form through StartTaskContact itself (API.Invoke), so the model's checks
 // and the template rules decide; a refusal is shown next to the control it names.
 func (c *console) previewSubmit(w http.ResponseWriter, r *http.Request) {
 	s, t, ok := c.loadTemplateForm(w, r)
@@ -210,9 +211,9 @@ func (c *console) previewSubmit(w http.ResponseWriter, r *http.Request) {
 		c.render(w, r, http.StatusBadRequest, "preview", page{Title: "Preview " + t.Name, Nav: "resources", Scope: s, Data: d})
 		return
 	}
-	var started struct{ ContactId string }
-	if err := json.Unmarshal(out, &started); err != nil {
-		c.fail(w, r, err)
+	started, ok := out.(*awsapi.StartTaskContactResponse)
+	if !ok {
+		c.fail(w, r, fmt.Errorf("StartTaskContact answered %T", out))
 		return
 	}
 	http.Redirect(w, r, instancePath(s, t.InstanceID)+"c/"+started.ContactId+"?done=started", http.StatusSeeOther)

@@ -3,12 +3,14 @@ package templatefile
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/awsapi"
 	"github.com/connectlocal/connectlocal/cfn"
+	"github.com/connectlocal/connectlocal/internal/model"
 )
 
 // Finding is one problem, at its place in the file.
@@ -140,6 +142,9 @@ func (c *checker) cloudFormation(root map[string]any) error {
 		d := definition{operation: "CreateTaskTemplate", base: base, deploy: true, restate: cfn.TaskTemplateProblem}
 		d.extra = c.flowRefs(props, resources, params)
 		resolved := c.resolve(props, "", &d.unknown).(map[string]any)
+		if c.schema(d, resolved) {
+			continue // Cloud Control stops at the schema: no handler, so no Connect check, runs
+		}
 		d.request, _ = cfn.TaskTemplateCreate(resolved)
 		c.check(d)
 	}
@@ -147,6 +152,38 @@ func (c *checker) cloudFormation(root map[string]any) error {
 		return fmt.Errorf("no %s resource in the template", cfn.TaskTemplate)
 	}
 	return nil
+}
+
+// schema reports where a TaskTemplate's properties break the type's registry schema, as Cloud Control
+// refuses them (ValidationException "Model validation failed (#/Fields/0: required key [Id] not found)") and
+// cfn-lint flags them; a problem at or under a value only known at deploy time is left out. It reports whether
+// it found any.
+func (c *checker) schema(d definition, props map[string]any) bool {
+	found := false
+	for _, p := range cfn.PropertySchemaOf(cfn.TaskTemplate).Problems(props) {
+		path := p.Path()
+		if d.hidden(path, false) || p.Key != "" && !p.Extraneous && d.hidden(join(path, p.Key), false) {
+			continue // at or under an intrinsic (a required key given as one was left out by resolve)
+		}
+		msg := p.String()
+		if hint, ok := arnHints[path]; ok && strings.Contains(p.Text, "does not match pattern") {
+			msg += " — " + hint
+		}
+		at := d.base
+		if path != "" {
+			at = join(d.base, path)
+		}
+		c.add(at, msg, "ValidationException", "error")
+		found = true
+	}
+	return found
+}
+
+// arnHints say in words what the schema's ARN patterns ask for.
+var arnHints = map[string]string{
+	"InstanceArn":              "InstanceArn takes an instance ARN, arn:aws:connect:<region>:<account>:instance/<instance id>, or a !GetAtt of an AWS::Connect::Instance's Arn",
+	"ContactFlowArn":           "ContactFlowArn takes a flow ARN, arn:aws:connect:<region>:<account>:instance/<instance id>/contact-flow/<flow id>, or a !Ref of an AWS::Connect::ContactFlow",
+	"SelfAssignContactFlowArn": "SelfAssignContactFlowArn takes a flow ARN, arn:aws:connect:<region>:<account>:instance/<instance id>/contact-flow/<flow id>, or a !Ref of an AWS::Connect::ContactFlow",
 }
 
 // flowRefs checks a template's flow properties that name a resource of the same file: it must be a contact
@@ -274,13 +311,13 @@ func (c *checker) check(d definition) {
 		}
 		c.add(join(d.base, path), msg, code, severity)
 	}
-	atMember := map[string]bool{}
 	for _, p := range f.Members {
 		report(p.Path, p.Message, "InvalidParameterException", "error")
-		atMember[p.Path] = true
 	}
 	for _, v := range f.Violations {
-		if !atMember[v.Path] { // the server stops at the member problem; one report per place is enough
+		// The server stops at a member problem: a rule about the same value, or a part of it (Fields[0].Id
+		// missing, so Fields[0].Id.Name too), adds a code the server never gives.
+		if !slices.ContainsFunc(f.Members, func(p model.Problem) bool { return under(v.Path, p.Path) }) {
 			report(v.Path, v.Message, string(v.Reason), "error")
 		}
 	}

@@ -46,6 +46,7 @@ type Shape struct {
 	MapValue    string
 	Union       bool
 	Exception   bool
+	Fault       bool // a server error (awsJson protocols: 5xx)
 	HTTPStatus  int
 }
 
@@ -78,6 +79,7 @@ type rawShape struct {
 	Value    *rawRef        `json:"value"`
 	Union    bool           `json:"union"`
 	Ex       bool           `json:"exception"`
+	Fault    bool           `json:"fault"`
 	ErrorRaw *struct {
 		HTTPStatusCode int `json:"httpStatusCode"`
 	} `json:"error"`
@@ -179,7 +181,7 @@ func Parse(data []byte) (*Model, error) {
 	}
 	for name, r := range raw.Shapes {
 		s := &Shape{Name: name, Type: r.Type, Min: r.Min, Max: r.Max, Pattern: r.Pattern, Enum: r.Enum,
-			Union: r.Union, Exception: r.Ex, Required: map[string]bool{}}
+			Union: r.Union, Exception: r.Ex, Fault: r.Fault, Required: map[string]bool{}}
 		if r.Pattern != "" {
 			src := r.Pattern
 			if fix, ok := patternFixes[name]; ok && fix.written == src {
