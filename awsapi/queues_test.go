@@ -293,8 +293,56 @@ func TestQueue_agentQueues(t *testing.T) {
 		}
 		_, err = c.DeleteQueue(ctx, &connect.DeleteQueueInput{InstanceId: &inst, QueueId: &user})
 		wantAPIError(t, err, "InvalidRequestException")
-		_, err = c.UpdateQueueName(ctx, &connect.UpdateQueueNameInput{InstanceId: &inst, QueueId: &user, Name: aws.String("Mine")})
-		wantAPIError(t, err, "InvalidRequestException")
+		// Its tags go through its own ARN.
+		if _, err := c.TagResource(ctx, &connect.TagResourceInput{ResourceArn: &agentARN, Tags: map[string]string{"desk": "3"}}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.DescribeQueue(ctx, &connect.DescribeQueueInput{InstanceId: &inst, QueueId: &user})
+		if err != nil || got.Queue.Tags["desk"] != "3" {
+			t.Errorf("agent queue tags: %+v %v", got, err)
+		}
+		// Every change is refused on an agent queue, and on a queue that does not exist.
+		qc := mustQuickConnect(t, c, phoneQuickConnect(inst, "Outside"))
+		hours := mustBasicHours(t, c, inst)
+		for _, target := range []struct{ id, want string }{{user, "InvalidRequestException"}, {unknownID, "ResourceNotFoundException"}} {
+			id := aws.String(target.id)
+			for name, call := range map[string]func() error{
+				"UpdateQueueName": func() error {
+					_, err := c.UpdateQueueName(ctx, &connect.UpdateQueueNameInput{InstanceId: &inst, QueueId: id, Name: aws.String("Mine")})
+					return err
+				},
+				"UpdateQueueHoursOfOperation": func() error {
+					_, err := c.UpdateQueueHoursOfOperation(ctx, &connect.UpdateQueueHoursOfOperationInput{InstanceId: &inst, QueueId: id, HoursOfOperationId: &hours})
+					return err
+				},
+				"UpdateQueueMaxContacts": func() error {
+					_, err := c.UpdateQueueMaxContacts(ctx, &connect.UpdateQueueMaxContactsInput{InstanceId: &inst, QueueId: id, MaxContacts: aws.Int32(1)})
+					return err
+				},
+				"UpdateQueueOutboundCallerConfig": func() error {
+					_, err := c.UpdateQueueOutboundCallerConfig(ctx, &connect.UpdateQueueOutboundCallerConfigInput{InstanceId: &inst, QueueId: id,
+						OutboundCallerConfig: &types.OutboundCallerConfig{OutboundCallerIdName: aws.String("x")}})
+					return err
+				},
+				"UpdateQueueStatus": func() error {
+					_, err := c.UpdateQueueStatus(ctx, &connect.UpdateQueueStatusInput{InstanceId: &inst, QueueId: id, Status: types.QueueStatusDisabled})
+					return err
+				},
+				"AssociateQueueQuickConnects": func() error {
+					_, err := c.AssociateQueueQuickConnects(ctx, &connect.AssociateQueueQuickConnectsInput{InstanceId: &inst, QueueId: id, QuickConnectIds: []string{qc}})
+					return err
+				},
+				"DisassociateQueueQuickConnects": func() error {
+					_, err := c.DisassociateQueueQuickConnects(ctx, &connect.DisassociateQueueQuickConnectsInput{InstanceId: &inst, QueueId: id, QuickConnectIds: []string{qc}})
+					return err
+				},
+			} {
+				t.Run(name+" "+target.want, func(t *testing.T) { wantAPIError(t, call(), target.want) })
+			}
+		}
+		if qcs, err := c.ListQueueQuickConnects(ctx, &connect.ListQueueQuickConnectsInput{InstanceId: &inst, QueueId: &user}); err != nil || len(qcs.QuickConnectSummaryList) != 0 {
+			t.Errorf("an agent queue's quick connects: %+v %v", qcs, err)
+		}
 		// A QUEUE quick connect names a standard queue.
 		_, err = c.CreateQuickConnect(ctx, &connect.CreateQuickConnectInput{InstanceId: &inst, Name: aws.String("To agent queue"),
 			QuickConnectConfig: &types.QuickConnectConfig{QuickConnectType: types.QuickConnectTypeQueue, QueueConfig: &types.QueueQuickConnectConfig{
