@@ -106,6 +106,9 @@ func TestQueue(t *testing.T) {
 		if q := basic.Queue; *q.HoursOfOperationId != basicHours || q.Status != types.QueueStatusEnabled || q.MaxContacts != nil || q.OutboundCallerConfig != nil {
 			t.Errorf("BasicQueue: %+v", q)
 		}
+		// The instance's Basic Routing Profile uses it (Terraform retries this answer for a minute).
+		_, err = c.DeleteQueue(ctx, &connect.DeleteQueueInput{InstanceId: &inst, QueueId: basic.Queue.QueueId})
+		wantAPIError(t, err, "ResourceInUseException")
 
 		whisper := mustTypedFlow(t, c, inst, "Whisper", types.ContactFlowTypeOutboundWhisper)
 		office, err := c.CreateHoursOfOperation(ctx, &connect.CreateHoursOfOperationInput{InstanceId: &inst, Name: aws.String("Office"),
