@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
@@ -15,30 +14,10 @@ import (
 
 var testScope = connectlocal.Scope{Account: "123456789012", Region: "us-east-1"}
 
-// putAgent stores a user and the AGENT queue every user has (id = the user's, no name), as CreateUser does,
-// without depending on the users' operations.
+// putAgent makes a user through CreateUser, which gives it its AGENT queue (id = the user's, no name).
 func putAgent(t *testing.T, srv *connecttest.Server, inst string) string {
 	t.Helper()
-	id := srv.Service.NewID()
-	now := time.Now().UTC()
-	err := srv.Service.Store.Update(ctx, connectlocal.InstanceKey(testScope, inst), func(tx connectlocal.Tx) error {
-		u := connectlocal.Object{InstanceID: inst, Kind: connectlocal.KindUser, ID: id, Name: "agent-" + id[:8], CreatedTime: now, LastModifiedTime: now}
-		if err := connectlocal.EncodeObject(&u, connectlocal.User{Username: u.Name, PhoneType: "SOFT_PHONE"}); err != nil {
-			return err
-		}
-		if err := tx.PutObject(testScope, u); err != nil {
-			return err
-		}
-		q := connectlocal.Object{InstanceID: inst, Kind: connectlocal.KindQueue, ID: id, CreatedTime: now, LastModifiedTime: now}
-		if err := connectlocal.EncodeObject(&q, connectlocal.Queue{Type: "AGENT", Status: "ENABLED"}); err != nil {
-			return err
-		}
-		return tx.PutObject(testScope, q)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
+	return putUser(t, srv, inst, "agent-"+randomSuffix(), mustRoutingProfile(t, srv, inst, "Basic Routing Profile"))
 }
 
 func mustTypedFlow(t testing.TB, c *connect.Client, inst, name string, typ types.ContactFlowType) string {
