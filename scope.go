@@ -97,6 +97,13 @@ func ParseARN(arn string) (ResourceName, bool) {
 	case 2:
 		rn.Kind = KindInstance
 		return rn, true
+	case 5:
+		// A user's AGENT queue: .../queue/agent/ID (aws-cli examples/connect/list-queues.rst); it is the
+		// queue ID, so it names the same resource (and tags) as .../queue/ID.
+		if segs[2] == string(KindQueue) && segs[3] == "agent" && segs[4] != "" {
+			rn.Kind, rn.ID = KindQueue, segs[4]
+			return rn, true
+		}
 	case 4:
 		if segs[3] == "" {
 			return ResourceName{}, false

@@ -82,6 +82,10 @@ func (s *Service) StartTaskContact(ctx context.Context, scope Scope, in StartTas
 		if c.QuickConnectID != "" {
 			// The quick connect, given or a template's default, must be of the instance (issue 20).
 			if _, err := requireQuickConnect(tx, scope, inst, c.QuickConnectID); err != nil {
+				if CodeOf(err) == NotFound {
+					// Named after the member, so a form (the console's preview) can show it beside the field.
+					return Errorf(NotFound, "QuickConnectId '%s' names no quick connect of this instance", c.QuickConnectID)
+				}
 				return err
 			}
 		}

@@ -58,6 +58,9 @@ func queueOut(scope connectlocal.Scope, r connectlocal.Record[connectlocal.Queue
 	out := Queue{Name: str(q.Name), QueueArn: connectlocal.QueueARN(scope, r), QueueId: r.ID, Description: str(q.Description),
 		HoursOfOperationId: str(q.HoursOfOperationID), MaxContacts: q.MaxContacts, Status: q.Status, Tags: tagsOut(r.Tags),
 		LastModifiedTime: stamp(r.LastModifiedTime), LastModifiedRegion: scope.Region}
+	if out.Status == "" {
+		out.Status = connectlocal.QueueEnabled // an AGENT queue stored without one (CreateUser's) is enabled
+	}
 	if q.OutboundCallerIDName != "" || q.OutboundCallerIDNumberID != "" || q.OutboundFlowID != "" {
 		out.OutboundCallerConfig = &OutboundCallerConfig{OutboundCallerIdName: str(q.OutboundCallerIDName),
 			OutboundCallerIdNumberId: str(q.OutboundCallerIDNumberID), OutboundFlowId: str(q.OutboundFlowID)}

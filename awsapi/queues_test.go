@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
@@ -15,30 +14,10 @@ import (
 
 var testScope = connectlocal.Scope{Account: "123456789012", Region: "us-east-1"}
 
-// putAgent stores a user and the AGENT queue every user has (id = the user's, no name), as CreateUser does,
-// without depending on the users' operations.
+// putAgent makes a user through CreateUser, which gives it its AGENT queue (id = the user's, no name).
 func putAgent(t *testing.T, srv *connecttest.Server, inst string) string {
 	t.Helper()
-	id := srv.Service.NewID()
-	now := time.Now().UTC()
-	err := srv.Service.Store.Update(ctx, connectlocal.InstanceKey(testScope, inst), func(tx connectlocal.Tx) error {
-		u := connectlocal.Object{InstanceID: inst, Kind: connectlocal.KindUser, ID: id, Name: "agent-" + id[:8], CreatedTime: now, LastModifiedTime: now}
-		if err := connectlocal.EncodeObject(&u, connectlocal.User{Username: u.Name, PhoneType: "SOFT_PHONE"}); err != nil {
-			return err
-		}
-		if err := tx.PutObject(testScope, u); err != nil {
-			return err
-		}
-		q := connectlocal.Object{InstanceID: inst, Kind: connectlocal.KindQueue, ID: id, CreatedTime: now, LastModifiedTime: now}
-		if err := connectlocal.EncodeObject(&q, connectlocal.Queue{Type: "AGENT", Status: "ENABLED"}); err != nil {
-			return err
-		}
-		return tx.PutObject(testScope, q)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
+	return putUser(t, srv, inst, "agent-"+randomSuffix(), mustRoutingProfile(t, srv, inst, "Basic Routing Profile"))
 }
 
 func mustTypedFlow(t testing.TB, c *connect.Client, inst, name string, typ types.ContactFlowType) string {
@@ -106,6 +85,9 @@ func TestQueue(t *testing.T) {
 		if q := basic.Queue; *q.HoursOfOperationId != basicHours || q.Status != types.QueueStatusEnabled || q.MaxContacts != nil || q.OutboundCallerConfig != nil {
 			t.Errorf("BasicQueue: %+v", q)
 		}
+		// The instance's Basic Routing Profile uses it (Terraform retries this answer for a minute).
+		_, err = c.DeleteQueue(ctx, &connect.DeleteQueueInput{InstanceId: &inst, QueueId: basic.Queue.QueueId})
+		wantAPIError(t, err, "ResourceInUseException")
 
 		whisper := mustTypedFlow(t, c, inst, "Whisper", types.ContactFlowTypeOutboundWhisper)
 		office, err := c.CreateHoursOfOperation(ctx, &connect.CreateHoursOfOperationInput{InstanceId: &inst, Name: aws.String("Office"),
@@ -293,8 +275,56 @@ func TestQueue_agentQueues(t *testing.T) {
 		}
 		_, err = c.DeleteQueue(ctx, &connect.DeleteQueueInput{InstanceId: &inst, QueueId: &user})
 		wantAPIError(t, err, "InvalidRequestException")
-		_, err = c.UpdateQueueName(ctx, &connect.UpdateQueueNameInput{InstanceId: &inst, QueueId: &user, Name: aws.String("Mine")})
-		wantAPIError(t, err, "InvalidRequestException")
+		// Its tags go through its own ARN.
+		if _, err := c.TagResource(ctx, &connect.TagResourceInput{ResourceArn: &agentARN, Tags: map[string]string{"desk": "3"}}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.DescribeQueue(ctx, &connect.DescribeQueueInput{InstanceId: &inst, QueueId: &user})
+		if err != nil || got.Queue.Tags["desk"] != "3" {
+			t.Errorf("agent queue tags: %+v %v", got, err)
+		}
+		// Every change is refused on an agent queue, and on a queue that does not exist.
+		qc := mustQuickConnect(t, c, phoneQuickConnect(inst, "Outside"))
+		hours := mustBasicHours(t, c, inst)
+		for _, target := range []struct{ id, want string }{{user, "InvalidRequestException"}, {unknownID, "ResourceNotFoundException"}} {
+			id := aws.String(target.id)
+			for name, call := range map[string]func() error{
+				"UpdateQueueName": func() error {
+					_, err := c.UpdateQueueName(ctx, &connect.UpdateQueueNameInput{InstanceId: &inst, QueueId: id, Name: aws.String("Mine")})
+					return err
+				},
+				"UpdateQueueHoursOfOperation": func() error {
+					_, err := c.UpdateQueueHoursOfOperation(ctx, &connect.UpdateQueueHoursOfOperationInput{InstanceId: &inst, QueueId: id, HoursOfOperationId: &hours})
+					return err
+				},
+				"UpdateQueueMaxContacts": func() error {
+					_, err := c.UpdateQueueMaxContacts(ctx, &connect.UpdateQueueMaxContactsInput{InstanceId: &inst, QueueId: id, MaxContacts: aws.Int32(1)})
+					return err
+				},
+				"UpdateQueueOutboundCallerConfig": func() error {
+					_, err := c.UpdateQueueOutboundCallerConfig(ctx, &connect.UpdateQueueOutboundCallerConfigInput{InstanceId: &inst, QueueId: id,
+						OutboundCallerConfig: &types.OutboundCallerConfig{OutboundCallerIdName: aws.String("x")}})
+					return err
+				},
+				"UpdateQueueStatus": func() error {
+					_, err := c.UpdateQueueStatus(ctx, &connect.UpdateQueueStatusInput{InstanceId: &inst, QueueId: id, Status: types.QueueStatusDisabled})
+					return err
+				},
+				"AssociateQueueQuickConnects": func() error {
+					_, err := c.AssociateQueueQuickConnects(ctx, &connect.AssociateQueueQuickConnectsInput{InstanceId: &inst, QueueId: id, QuickConnectIds: []string{qc}})
+					return err
+				},
+				"DisassociateQueueQuickConnects": func() error {
+					_, err := c.DisassociateQueueQuickConnects(ctx, &connect.DisassociateQueueQuickConnectsInput{InstanceId: &inst, QueueId: id, QuickConnectIds: []string{qc}})
+					return err
+				},
+			} {
+				t.Run(name+" "+target.want, func(t *testing.T) { wantAPIError(t, call(), target.want) })
+			}
+		}
+		if qcs, err := c.ListQueueQuickConnects(ctx, &connect.ListQueueQuickConnectsInput{InstanceId: &inst, QueueId: &user}); err != nil || len(qcs.QuickConnectSummaryList) != 0 {
+			t.Errorf("an agent queue's quick connects: %+v %v", qcs, err)
+		}
 		// A QUEUE quick connect names a standard queue.
 		_, err = c.CreateQuickConnect(ctx, &connect.CreateQuickConnectInput{InstanceId: &inst, Name: aws.String("To agent queue"),
 			QuickConnectConfig: &types.QuickConnectConfig{QuickConnectType: types.QuickConnectTypeQueue, QueueConfig: &types.QueueQuickConnectConfig{

@@ -114,21 +114,25 @@ func TestQuickConnect(t *testing.T) {
 		if err != nil || len(list.QuickConnectSummaryList) != 4 {
 			t.Fatalf("list: %+v %v", list, err)
 		}
-		list, err = c.ListQuickConnects(ctx, &connect.ListQuickConnectsInput{InstanceId: &inst, QuickConnectTypes: []types.QuickConnectType{types.QuickConnectTypePhoneNumber, types.QuickConnectTypeFlow}})
-		// Objects made in the same millisecond list in id order, so the test compares sets.
-		byID := map[string]types.QuickConnectType{}
-		for _, s := range list.QuickConnectSummaryList {
-			byID[*s.Id] = s.QuickConnectType
+		// Objects made in the same instant list in id order, so the checks compare sets.
+		ids := func(l []types.QuickConnectSummary) map[string]bool {
+			m := map[string]bool{}
+			for _, s := range l {
+				m[*s.Id] = true
+			}
+			return m
 		}
-		if err != nil || len(byID) != 2 || byID[phoneQC] != types.QuickConnectTypePhoneNumber || byID[flowQC] != types.QuickConnectTypeFlow {
+		list, err = c.ListQuickConnects(ctx, &connect.ListQuickConnectsInput{InstanceId: &inst, QuickConnectTypes: []types.QuickConnectType{types.QuickConnectTypePhoneNumber, types.QuickConnectTypeFlow}})
+		if err != nil || len(list.QuickConnectSummaryList) != 2 || !ids(list.QuickConnectSummaryList)[phoneQC] || !ids(list.QuickConnectSummaryList)[flowQC] {
 			t.Errorf("list by type: %+v %v", list, err)
 		}
 		page, err := c.ListQuickConnects(ctx, &connect.ListQuickConnectsInput{InstanceId: &inst, MaxResults: aws.Int32(3)})
 		if err != nil || len(page.QuickConnectSummaryList) != 3 || page.NextToken == nil {
 			t.Fatalf("first page: %+v %v", page, err)
 		}
+		seen := ids(page.QuickConnectSummaryList)
 		page, err = c.ListQuickConnects(ctx, &connect.ListQuickConnectsInput{InstanceId: &inst, MaxResults: aws.Int32(3), NextToken: page.NextToken})
-		if err != nil || len(page.QuickConnectSummaryList) != 1 || page.NextToken != nil {
+		if err != nil || len(page.QuickConnectSummaryList) != 1 || seen[*page.QuickConnectSummaryList[0].Id] || page.NextToken != nil {
 			t.Fatalf("second page: %+v %v", page, err)
 		}
 
@@ -136,7 +140,8 @@ func TestQuickConnect(t *testing.T) {
 			OrConditions: []types.QuickConnectSearchCriteria{
 				{StringCondition: &types.StringCondition{FieldName: aws.String("name"), Value: aws.String("kim"), ComparisonType: types.StringComparisonTypeContains}},
 				{StringCondition: &types.StringCondition{FieldName: aws.String("resourceID"), Value: &flowQC, ComparisonType: types.StringComparisonTypeExact}}}}})
-		if err != nil || *search.ApproximateTotalCount != 2 || len(search.QuickConnects) != 2 || search.QuickConnects[0].Tags["team"] != "support" {
+		if err != nil || *search.ApproximateTotalCount != 2 || len(search.QuickConnects) != 2 ||
+			search.QuickConnects[0].Tags["team"]+search.QuickConnects[1].Tags["team"] != "support" {
 			t.Errorf("search: %+v %v", search, err)
 		}
 		_, err = c.SearchQuickConnects(ctx, &connect.SearchQuickConnectsInput{InstanceId: &inst, SearchCriteria: &types.QuickConnectSearchCriteria{

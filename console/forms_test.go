@@ -110,7 +110,8 @@ func TestPreviewSpecialFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	qc, err := e.Client.CreateQuickConnect(ctx, &connect.CreateQuickConnectInput{InstanceId: &inst, Name: aws.String("Desk"),
+	// A quick connect must be one of the instance's (issue 20).
+	qc, err := e.Client.CreateQuickConnect(ctx, &connect.CreateQuickConnectInput{InstanceId: &inst, Name: aws.String("Outside"),
 		QuickConnectConfig: &types.QuickConnectConfig{QuickConnectType: types.QuickConnectTypePhoneNumber,
 			PhoneConfig: &types.PhoneNumberQuickConnectConfig{PhoneNumber: aws.String("+15555550100")}}})
 	if err != nil {
@@ -130,6 +131,7 @@ func TestPreviewSpecialFields(t *testing.T) {
 		{"a schedule in the past", "f1", "2020-01-01T00:00", "in the past"},
 		{"an expiry of no minutes", "f2", "0", "connect:ContactExpiry"},
 		{"an expiry that is no number", "f2", "soon", "whole number of minutes"},
+		{"a quick connect the instance lacks", "f3", "qc-1", "QuickConnectId"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			form := url.Values{"Name": {"x"}, "f3": {*qc.QuickConnectId}, c.key: {c.value}}

@@ -1,44 +1,18 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
-	"github.com/connectlocal/connectlocal/internal/connecttest"
 )
 
 // tfQueuesConfig uses aws_connect_queue and aws_connect_quick_connect with the data sources that look up the
-// instance's "Basic Hours" and "BasicQueue". %[3]s.. are what the in-place update changes.
-const tfQueuesConfig = `terraform {
-  required_providers {
-    aws = { source = "hashicorp/aws", version = "%[1]s" }
-  }
-}
-
-provider "aws" {
-  region                      = "us-east-1"
-  access_key                  = "123456789012"
-  secret_key                  = "secret"
-  skip_credentials_validation = true
-  skip_requesting_account_id  = true
-  skip_metadata_api_check     = true
-  skip_region_validation      = true
-  endpoints {
-    connect = "%[2]s"
-  }
-}
-
+// instance's "Basic Hours" and "BasicQueue". The placeholders are what the in-place update changes.
+const tfQueuesConfig = `
 resource "aws_connect_instance" "this" {
   identity_management_type = "CONNECT_MANAGED"
   instance_alias           = "tf-queues"
@@ -102,15 +76,15 @@ resource "aws_connect_contact_flow" "queue_transfer" {
 
 resource "aws_connect_quick_connect" "phone" {
   instance_id = aws_connect_instance.this.id
-  name        = "%[3]s"
-  %[4]s
+  name        = "%[1]s"
+  %[2]s
   quick_connect_config {
     quick_connect_type = "PHONE_NUMBER"
     phone_config {
-      phone_number = "%[5]s"
+      phone_number = "%[3]s"
     }
   }
-  tags = { team = "%[6]s" }
+  tags = { team = "%[4]s" }
 }
 
 resource "aws_connect_quick_connect" "to_basic" {
@@ -127,21 +101,19 @@ resource "aws_connect_quick_connect" "to_basic" {
 
 resource "aws_connect_queue" "support" {
   instance_id           = aws_connect_instance.this.id
-  name                  = "%[7]s"
-  %[8]s
-  hours_of_operation_id = %[9]s
-  max_contacts          = %[10]s
-  status                = "%[11]s"
-  quick_connect_ids     = [%[12]s]
+  name                  = "%[5]s"
+  %[6]s
+  hours_of_operation_id = %[7]s
+  max_contacts          = %[8]s
+  status                = "%[9]s"
+  quick_connect_ids     = [%[10]s]
   outbound_caller_config {
-    %[13]s
+    %[11]s
   }
-  tags = { team = "%[6]s" }
+  tags = { team = "%[4]s" }
 }
 
-output "basic_hours_time_zone" { value = data.aws_connect_hours_of_operation.basic.time_zone }
 output "basic_queue_hours" { value = data.aws_connect_queue.basic.hours_of_operation_id }
-output "basic_hours_id" { value = data.aws_connect_hours_of_operation.basic.hours_of_operation_id }
 `
 
 // tfQueuesVariant is one version of the configuration.
@@ -168,71 +140,13 @@ var (
 // a second plan shows no change, every updatable argument changes in place, and destroy leaves nothing
 // (issue 20).
 func TestTerraformQueues(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the Terraform end-to-end test runs the aws provider several times (minutes on a busy machine)")
-	}
-	tf, err := exec.LookPath("terraform")
-	if err != nil {
-		t.Skip("terraform is not on PATH: install Terraform (1.11 is known to work) to run the Terraform end-to-end test")
-	}
-	mirror, version, ok := providerMirror()
-	if !ok {
-		t.Skip("no filesystem mirror holding registry.terraform.io/hashicorp/aws: set CONNECTLOCAL_TF_PLUGIN_MIRROR to one (5.100.0 is known to work)")
-	}
-	p := startServe(t, nil, "--store", "sqlite:"+filepath.Join(t.TempDir(), "tf.db"))
-	dir := t.TempDir()
-	cli := filepath.Join(dir, "cli.tfrc")
-	if err := os.WriteFile(cli, fmt.Appendf(nil, `provider_installation {
-  filesystem_mirror {
-    path    = %q
-    include = ["registry.terraform.io/hashicorp/aws"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/hashicorp/aws"]
-  }
-}
-`, mirror), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	work := filepath.Join(dir, "work")
-	if err := os.Mkdir(work, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	r := newTerraform(t)
 	write := func(v tfQueuesVariant) {
 		t.Helper()
-		body := fmt.Appendf(nil, tfQueuesConfig, version, p.URL, v.qcName, v.qcDescription, v.phone, v.team, v.queueName,
-			v.queueDescription, v.hours, v.maxContacts, v.status, v.quickConnects, v.caller)
-		if err := os.WriteFile(filepath.Join(work, "main.tf"), body, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		r.write(fmt.Sprintf(tfQueuesConfig, v.qcName, v.qcDescription, v.phone, v.team, v.queueName, v.queueDescription, v.hours,
+			v.maxContacts, v.status, v.quickConnects, v.caller))
 	}
-	// run runs terraform and returns its output; an exit code but the allowed ones fails the test.
-	run := func(allowed []int, args ...string) string {
-		t.Helper()
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, tf, append([]string{"-chdir=" + work}, args...)...)
-		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cli, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1",
-			"TF_DATA_DIR="+filepath.Join(dir, "data"), "TF_PLUGIN_CACHE_DIR=")
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		err := cmd.Run()
-		code := 0
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			code = exit.ExitCode()
-		} else if err != nil {
-			t.Fatalf("terraform %s: %v\n%s", args[0], err, out.String())
-		}
-		for _, a := range allowed {
-			if code == a {
-				return out.String()
-			}
-		}
-		t.Fatalf("terraform %s exited %d:\n%s", strings.Join(args, " "), code, out.String())
-		return ""
-	}
-	c := connecttest.NewClient(p.URL, "123456789012", "us-east-1")
+	c := r.Client
 	ctx := context.Background()
 	// support finds the configuration's queue and its quick connects.
 	support := func(inst *string) (types.Queue, []string) {
@@ -269,11 +183,8 @@ func TestTerraformQueues(t *testing.T) {
 	}
 
 	write(tfQueuesFirst)
-	run([]int{0}, "init", "-no-color")
-	out := run([]int{0}, "apply", "-auto-approve", "-no-color")
-	if !strings.Contains(out, `basic_hours_time_zone = "America/New_York"`) {
-		t.Errorf("the Basic Hours data source:\n%s", out)
-	}
+	r.init()
+	r.apply()
 	list, err := c.ListInstances(ctx, &connect.ListInstancesInput{})
 	if err != nil || len(list.InstanceSummaryList) != 1 {
 		t.Fatalf("after apply: %+v %v", list, err)
@@ -285,14 +196,36 @@ func TestTerraformQueues(t *testing.T) {
 		fmt.Sprint(qcs) != "[Outside]" {
 		t.Errorf("queue after apply: %+v %v", q, qcs)
 	}
+	// The data sources found the instance's own objects: the queue is on Basic Hours, the QUEUE quick connect
+	// goes to BasicQueue.
+	hours, err := c.ListHoursOfOperations(ctx, &connect.ListHoursOfOperationsInput{InstanceId: inst})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hours.HoursOfOperationSummaryList {
+		if *h.Name == "Basic Hours" && *h.Id != *q.HoursOfOperationId {
+			t.Errorf("queue on hours %s, not Basic Hours %s", *q.HoursOfOperationId, *h.Id)
+		}
+	}
+	queues, err := c.ListQueues(ctx, &connect.ListQueuesInput{InstanceId: inst})
+	if err != nil {
+		t.Fatal(err)
+	}
+	toBasic, err := c.ListQuickConnects(ctx, &connect.ListQuickConnectsInput{InstanceId: inst, QuickConnectTypes: []types.QuickConnectType{types.QuickConnectTypeQueue}})
+	if err != nil || len(toBasic.QuickConnectSummaryList) != 1 {
+		t.Fatalf("QUEUE quick connects: %+v %v", toBasic, err)
+	}
+	d, err := c.DescribeQuickConnect(ctx, &connect.DescribeQuickConnectInput{InstanceId: inst, QuickConnectId: toBasic.QuickConnectSummaryList[0].Id})
+	if err != nil || *d.QuickConnect.QuickConnectConfig.QueueConfig.QueueId != *queues.QueueSummaryList[0].Id || *queues.QueueSummaryList[0].Name != "BasicQueue" {
+		t.Errorf("the QUEUE quick connect: %+v %v", d, err)
+	}
 	if qc := phone(inst); *qc.Name != "Outside" || aws.ToString(qc.Description) != "the outside line" || *qc.QuickConnectConfig.PhoneConfig.PhoneNumber != "+15555550100" {
 		t.Errorf("quick connect after apply: %+v", qc)
 	}
-	// -detailed-exitcode: 0 is no change, 2 is a diff.
-	run([]int{0}, "plan", "-detailed-exitcode", "-no-color")
+	r.planNoChanges()
 
 	write(tfQueuesSecond)
-	run([]int{0}, "apply", "-auto-approve", "-no-color")
+	r.apply()
 	q, qcs = support(inst)
 	if *q.Name != "Support 2" || q.Description != nil || *q.MaxContacts != 9 || q.Status != types.QueueStatusDisabled ||
 		*q.OutboundCallerConfig.OutboundCallerIdName != "Acme Sales" || q.OutboundCallerConfig.OutboundFlowId != nil || q.Tags["team"] != "sales" ||
@@ -302,9 +235,9 @@ func TestTerraformQueues(t *testing.T) {
 	if qc := phone(inst); *qc.Name != "Outside line" || qc.Description != nil || *qc.QuickConnectConfig.PhoneConfig.PhoneNumber != "+15555550199" || qc.Tags["team"] != "sales" {
 		t.Errorf("quick connect after the in-place update: %+v", qc)
 	}
-	run([]int{0}, "plan", "-detailed-exitcode", "-no-color")
+	r.planNoChanges()
 
-	run([]int{0}, "destroy", "-auto-approve", "-no-color")
+	r.destroy()
 	list, err = c.ListInstances(ctx, &connect.ListInstancesInput{})
 	if err != nil || len(list.InstanceSummaryList) != 0 {
 		t.Fatalf("after destroy: %+v %v", list, err)
