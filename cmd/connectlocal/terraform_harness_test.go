@@ -28,6 +28,7 @@ type terraformRun struct {
 	version string
 	URL     string
 	Client  *connect.Client // account 123456789012, us-east-1: the provider block's
+	last    string          // what the last run printed
 }
 
 // tfProvider is the provider block every configuration starts with: %[1]s the provider version, %[2]s the
@@ -108,6 +109,7 @@ func (r *terraformRun) run(allowed []int, args ...string) int {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
+	r.last = out.String()
 	code := 0
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {

@@ -3,47 +3,20 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"text/template"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
-	"github.com/aws/smithy-go"
-	"github.com/connectlocal/connectlocal/internal/connecttest"
 )
 
 // tfProfiles is the configuration of TestTerraformProfiles. Stage 1 creates the profiles, stage 2 changes
 // every updatable argument in place.
-// Queues is false while the queue operations are not served: the routing profile needs queues.
-var tfProfiles = template.Must(template.New("main.tf").Parse(`terraform {
-  required_providers {
-    aws = { source = "hashicorp/aws", version = "{{.Version}}" }
-  }
-}
-
-provider "aws" {
-  region                      = "us-east-1"
-  access_key                  = "123456789012"
-  secret_key                  = "secret"
-  skip_credentials_validation = true
-  skip_requesting_account_id  = true
-  skip_metadata_api_check     = true
-  skip_region_validation      = true
-  endpoints {
-    connect = "{{.URL}}"
-  }
-}
-
-resource "aws_connect_instance" "this" {
+var tfProfiles = template.Must(template.New("main.tf").Parse(`resource "aws_connect_instance" "this" {
   identity_management_type = "CONNECT_MANAGED"
   instance_alias           = "tf-profiles"
   inbound_calls_enabled    = true
@@ -194,78 +167,22 @@ output "lead_permissions" { value = length(data.aws_connect_security_profile.lea
 // hashicorp/aws provider against a connectlocal process; then a second plan shows no change, every updatable
 // argument changes in place, and destroy leaves nothing (issue 20).
 func TestTerraformProfiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the Terraform end-to-end test runs the aws provider several times (minutes on a busy machine)")
-	}
-	tf, err := exec.LookPath("terraform")
-	if err != nil {
-		t.Skip("terraform is not on PATH: install Terraform (1.11 is known to work) to run the Terraform end-to-end test")
-	}
-	mirror, version, ok := providerMirror()
-	if !ok {
-		t.Skip("no filesystem mirror holding registry.terraform.io/hashicorp/aws: set CONNECTLOCAL_TF_PLUGIN_MIRROR to one (5.100.0 is known to work)")
-	}
-	p := startServe(t, nil, "--store", "sqlite:"+filepath.Join(t.TempDir(), "tf.db"))
-	c := connecttest.NewClient(p.URL, "123456789012", "us-east-1")
+	tf := newTerraform(t)
+	c := tf.Client
 	ctx := context.Background()
-
-	// The routing profile needs queues; without the queue operations only the security profiles run.
-	_, err = c.ListQueues(ctx, &connect.ListQueuesInput{InstanceId: aws.String("00000000-0000-0000-0000-000000000000")})
-	var ae smithy.APIError
-	queues := !(errors.As(err, &ae) && ae.ErrorCode() == "UnknownOperationException")
-	if !queues {
-		t.Log("the queue operations are not served: the routing profile resources are left out")
-	}
-
-	dir := t.TempDir()
-	cli := filepath.Join(dir, "cli.tfrc")
-	if err := os.WriteFile(cli, fmt.Appendf(nil, `provider_installation {
-  filesystem_mirror {
-    path    = %q
-    include = ["registry.terraform.io/hashicorp/aws"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/hashicorp/aws"]
-  }
-}
-`, mirror), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	work := filepath.Join(dir, "work")
-	if err := os.Mkdir(work, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	queues := true // the routing profiles' half; kept as a template switch
 	write := func(stage int) {
 		t.Helper()
 		var b bytes.Buffer
-		if err := tfProfiles.Execute(&b, map[string]any{"Version": version, "URL": p.URL, "Stage": stage, "Queues": queues}); err != nil {
+		if err := tfProfiles.Execute(&b, map[string]any{"Stage": stage, "Queues": queues}); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(work, "main.tf"), b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		tf.write(b.String())
 	}
 	run := func(allowed []int, args ...string) (int, string) {
 		t.Helper()
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, tf, append([]string{"-chdir=" + work}, args...)...)
-		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cli, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1",
-			"TF_DATA_DIR="+filepath.Join(dir, "data"), "TF_PLUGIN_CACHE_DIR=")
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		err := cmd.Run()
-		code := 0
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			code = exit.ExitCode()
-		} else if err != nil {
-			t.Fatalf("terraform %s: %v\n%s", args[0], err, out.String())
-		}
-		if !slices.Contains(allowed, code) {
-			t.Fatalf("terraform %s exited %d:\n%s", strings.Join(args, " "), code, out.String())
-		}
-		return code, out.String()
+		code := tf.run(allowed, args...)
+		return code, tf.last
 	}
 	instance := func() *string {
 		t.Helper()
