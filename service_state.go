@@ -3,6 +3,7 @@ package connectlocal
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -25,9 +26,16 @@ type ScopeSnapshot struct {
 type InstanceSnapshot struct {
 	Instance  Instance
 	Tags      map[string]string
+	Objects   []ObjectSnapshot // routing objects, in ObjectKinds order, each kind in creation order
 	Flows     []FlowSnapshot
 	Templates []TemplateSnapshot
 	Contacts  []Contact
+}
+
+// ObjectSnapshot is a routing object (object.go) and its tags.
+type ObjectSnapshot struct {
+	Object Object
+	Tags   map[string]string
 }
 
 // FlowSnapshot is a flow and its tags.
@@ -49,12 +57,14 @@ type Counts struct {
 	TaskTemplates int `json:"taskTemplates"`
 	Contacts      int `json:"contacts"`
 	Tokens        int `json:"idempotencyTokens"`
+	// RoutingObjects are hours, queues, quick connects, profiles, users... (object.go), every kind together.
+	RoutingObjects int `json:"routingObjects"`
 }
 
 // Add sums c and o.
 func (c Counts) Add(o Counts) Counts {
 	return Counts{c.Instances + o.Instances, c.ContactFlows + o.ContactFlows, c.TaskTemplates + o.TaskTemplates,
-		c.Contacts + o.Contacts, c.Tokens + o.Tokens}
+		c.Contacts + o.Contacts, c.Tokens + o.Tokens, c.RoutingObjects + o.RoutingObjects}
 }
 
 // ScopeMatch selects scopes: an empty member matches every value.
@@ -119,7 +129,15 @@ func countInstance(tx Tx, scope Scope, id string, contacts func(Scope, string) (
 	if err != nil {
 		return Counts{}, err
 	}
-	return Counts{Instances: 1, TaskTemplates: nt, ContactFlows: nf, Contacts: nc}, nil
+	no := 0
+	for _, kind := range ObjectKinds {
+		n, err := tx.CountObjects(scope, id, kind)
+		if err != nil {
+			return Counts{}, err
+		}
+		no += n
+	}
+	return Counts{Instances: 1, TaskTemplates: nt, ContactFlows: nf, Contacts: nc, RoutingObjects: no}, nil
 }
 
 // allPages reads a keyset list to its end, a thousand items a fetch.
@@ -198,6 +216,19 @@ func exportInstance(tx Tx, scope Scope, inst Instance) (InstanceSnapshot, error)
 	var err error
 	if is.Tags, err = tx.Tags(scope, scope.InstanceARN(inst.ID)); err != nil {
 		return is, err
+	}
+	for _, kind := range ObjectKinds {
+		objs, err := allRecords[json.RawMessage](tx, scope, inst.ID, kind)
+		if err != nil {
+			return is, err
+		}
+		for _, r := range objs {
+			tags, err := tx.Tags(scope, scope.ObjectARN(inst.ID, kind, r.ID))
+			if err != nil {
+				return is, err
+			}
+			is.Objects = append(is.Objects, ObjectSnapshot{Object: r.Object, Tags: tags})
+		}
 	}
 	flows, err := allFlows(tx, scope, inst.ID)
 	if err != nil {
@@ -329,6 +360,11 @@ func (s *Service) importInstance(ctx context.Context, tx Tx, scope Scope, is Ins
 		res.Created.Instances++
 	}
 
+	for i, os := range is.Objects {
+		if err := importObject(tx, scope, inst.ID, os, res, now); err != nil {
+			return entryError(fmt.Sprintf("RoutingObjects[%d] %s %q", i, os.Object.Kind, os.Object.ID), err)
+		}
+	}
 	flowIDs := map[string]string{} // name → id, for templates that name their flow
 	for i, fs := range is.Flows {
 		id, err := s.importFlow(tx, scope, inst.ID, fs, res, now)
@@ -599,6 +635,11 @@ func checkImportIDs(is InstanceSnapshot) error {
 	if err := check("Id", is.Instance.ID, 100); err != nil { // InstanceId
 		return err
 	}
+	for i, o := range is.Objects {
+		if err := CheckID(fmt.Sprintf("RoutingObjects[%d].Id", i), o.Object.ID, 500); err != nil && o.Object.Kind != KindLambdaFunction && o.Object.Kind != KindBot {
+			return err // a Lambda association's id is the function's ARN, a bot's its name or alias ARN
+		}
+	}
 	for i, f := range is.Flows {
 		if err := check(fmt.Sprintf("ContactFlows[%d].Id", i), f.Flow.ID, 500); err != nil { // ContactFlowId
 			return err
@@ -618,6 +659,47 @@ func checkImportIDs(is InstanceSnapshot) error {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// importObject stores a routing object as export wrote it, unless the instance already holds one of that id
+// (a new instance's defaults have ids derived from the instance's, so they are found, not made twice). Its
+// document must read as its kind's type; the rules of each kind ran when it was first made.
+func importObject(tx Tx, scope Scope, inst string, os ObjectSnapshot, res *ImportResult, now time.Time) error {
+	o := os.Object
+	o.InstanceID = inst
+	if !slices.Contains(ObjectKinds, o.Kind) {
+		return Errorf(InvalidArgument, "Kind '%s' is not a routing object kind", clip(string(o.Kind)))
+	}
+	if _, err := tx.GetObject(scope, inst, o.Kind, o.ID); err == nil {
+		res.Found.RoutingObjects++
+		return nil
+	} else if CodeOf(err) != NotFound {
+		return err
+	}
+	if decode := referrers[o.Kind]; decode != nil {
+		if _, err := decode(o.Doc); err != nil {
+			return Errorf(InvalidArgument, "Document is not a %s: %v", o.Kind, err)
+		}
+	} else if !json.Valid(o.Doc) {
+		return Errorf(InvalidArgument, "Document is not JSON")
+	}
+	if o.CreatedTime.IsZero() {
+		o.CreatedTime = now
+	}
+	if o.LastModifiedTime.IsZero() {
+		o.LastModifiedTime = o.CreatedTime
+	}
+	if err := tx.PutObject(scope, o); err != nil {
+		if CodeOf(err) == AlreadyExists {
+			return Errorf(DuplicateName, "Another %s of the instance is named '%s'", o.Kind, o.Name)
+		}
+		return err
+	}
+	res.Created.RoutingObjects++
+	if len(os.Tags) > 0 && arnKinds[o.Kind] {
+		return tx.PutTags(scope, scope.ObjectARN(inst, o.Kind, o.ID), os.Tags)
 	}
 	return nil
 }

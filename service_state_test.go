@@ -76,7 +76,7 @@ func TestImportExportReset(t *testing.T) {
 		t.Fatalf("import of an export changed the state:\n%s", d)
 	}
 	inv, err := svc.Inventory(ctx)
-	if err != nil || inv != (connectlocal.Counts{Instances: 1, ContactFlows: 1 + len(connectlocal.DefaultFlows), TaskTemplates: 1}) { // the one task is stopped; the default flows
+	if err != nil || inv != (connectlocal.Counts{Instances: 1, ContactFlows: 1 + len(connectlocal.DefaultFlows), TaskTemplates: 1, RoutingObjects: defaultObjects}) { // the one task is stopped; the defaults
 		t.Fatalf("inventory: %+v %v", inv, err)
 	}
 	removed, err := svc.Reset(ctx, connectlocal.ScopeMatch{Region: "us-east-1"})
@@ -84,7 +84,7 @@ func TestImportExportReset(t *testing.T) {
 		t.Fatalf("reset of another region: %+v %v", removed, err)
 	}
 	removed, err = svc.Reset(ctx, connectlocal.ScopeMatch{Account: "123456789012"})
-	if err != nil || removed != (connectlocal.Counts{Instances: 1, ContactFlows: 1 + len(connectlocal.DefaultFlows), TaskTemplates: 1, Contacts: 1}) {
+	if err != nil || removed != (connectlocal.Counts{Instances: 1, ContactFlows: 1 + len(connectlocal.DefaultFlows), TaskTemplates: 1, Contacts: 1, RoutingObjects: defaultObjects}) {
 		t.Fatalf("reset: %+v %v", removed, err)
 	}
 	if snap, _ := svc.Export(ctx); len(snap.Scopes) != 0 {
@@ -177,3 +177,7 @@ func TestImportKeepsRetainedVersionNumbers(t *testing.T) {
 		t.Fatalf("version 2 after import: %v", err)
 	}
 }
+
+// defaultObjects is how many routing objects a new instance holds: Basic Hours, BasicQueue, the Basic Routing
+// Profile, four security profiles and two agent statuses (defaults.go).
+const defaultObjects = 9

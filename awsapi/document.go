@@ -54,6 +54,21 @@ type docInstance struct {
 	ContactFlows      []docFlow         `json:"ContactFlows,omitempty"`
 	TaskTemplates     []docTemplate     `json:"TaskTemplates,omitempty"`
 	Contacts          []docContact      `json:"Contacts,omitempty"`
+	// RoutingObjects are the instance's hours, queues, quick connects, profiles, users... as connectlocal keeps
+	// them (Kind is the ARN segment, Document the stored fields): export writes them for import to read back,
+	// defaults included; they are not meant to be written by hand.
+	RoutingObjects []docObject `json:"RoutingObjects,omitempty"`
+}
+
+// docObject is one routing object.
+type docObject struct {
+	Kind             string            `json:"Kind"`
+	Id               string            `json:"Id"`
+	Name             string            `json:"Name,omitempty"`
+	CreatedTime      time.Time         `json:"CreatedTime,omitzero"`
+	LastModifiedTime time.Time         `json:"LastModifiedTime,omitzero"`
+	Document         json.RawMessage   `json:"Document"`
+	Tags             map[string]string `json:"Tags,omitempty"`
 }
 
 // docDataSet is an analytics data set association.
@@ -149,7 +164,8 @@ var docKeys = map[string][]string{
 	"document": {"Account", "Region", "Instances", "Scopes"},
 	"scope":    {"Account", "Region", "Instances"},
 	"instance": {"Id", "IdentityManagementType", "InstanceAlias", "DirectoryId", "InboundCallsEnabled", "OutboundCallsEnabled",
-		"InstanceStatus", "ServiceRole", "CreatedTime", "Tags", "Attributes", "AnalyticsDataSets", "ContactFlows", "TaskTemplates", "Contacts"},
+		"InstanceStatus", "ServiceRole", "CreatedTime", "Tags", "Attributes", "AnalyticsDataSets", "ContactFlows", "TaskTemplates", "Contacts", "RoutingObjects"},
+	"object":   {"Kind", "Id", "Name", "CreatedTime", "LastModifiedTime", "Document", "Tags"},
 	"dataset":  {"DataSetId", "TargetAccountId", "ResourceShareId", "CreatedTime"},
 	"flow":     {"Id", "Name", "Type", "Description", "Content", "Status", "Published", "CreatedTime", "LastModifiedTime", "Tags"},
 	"template": {"Id", "Version", "Name", "Description", "ContactFlowId", "SelfAssignFlowId", "Constraints", "Defaults", "Fields", "Status", "LastModifiedTime", "CreatedTime", "Tags", "PreviousVersions"},
@@ -308,6 +324,15 @@ func checkTree(m *model.Model, doc map[string]any) error {
 }
 
 func checkChildren(m *model.Model, where string, im map[string]any) error {
+	objects, err := listOf(where+": RoutingObjects", im["RoutingObjects"])
+	if err != nil {
+		return err
+	}
+	for i, v := range objects {
+		if _, err := checkKeys(fmt.Sprintf("%s: RoutingObjects[%d]", where, i), "object", v); err != nil {
+			return err
+		}
+	}
 	flows, err := listOf(where+": ContactFlows", im["ContactFlows"])
 	if err != nil {
 		return err
@@ -411,6 +436,10 @@ func instanceIn(d docInstance) connectlocal.InstanceSnapshot {
 		is.Instance.AnalyticsDataSets = append(is.Instance.AnalyticsDataSets, connectlocal.AnalyticsDataAssociation{
 			DataSetID: a.DataSetId, TargetAccountID: a.TargetAccountId, ResourceShareID: a.ResourceShareId, CreatedTime: a.CreatedTime})
 	}
+	for _, o := range d.RoutingObjects {
+		is.Objects = append(is.Objects, connectlocal.ObjectSnapshot{Object: connectlocal.Object{Kind: connectlocal.ResourceKind(o.Kind),
+			ID: o.Id, Name: o.Name, CreatedTime: o.CreatedTime, LastModifiedTime: o.LastModifiedTime, Doc: o.Document}, Tags: o.Tags})
+	}
 	for _, f := range d.ContactFlows {
 		flow := connectlocal.ContactFlow{ID: f.Id, Name: f.Name, Type: f.Type, Description: f.Description, Content: string(f.Content),
 			Status: f.Status, CreatedTime: f.CreatedTime, LastModifiedTime: f.LastModifiedTime}
@@ -464,6 +493,11 @@ func docInstanceOut(is connectlocal.InstanceSnapshot) docInstance {
 	for _, a := range i.AnalyticsDataSets {
 		d.AnalyticsDataSets = append(d.AnalyticsDataSets, docDataSet{DataSetId: a.DataSetID, TargetAccountId: a.TargetAccountID,
 			ResourceShareId: a.ResourceShareID, CreatedTime: utc(a.CreatedTime)})
+	}
+	for _, os := range is.Objects {
+		o := os.Object
+		d.RoutingObjects = append(d.RoutingObjects, docObject{Kind: string(o.Kind), Id: o.ID, Name: o.Name, CreatedTime: utc(o.CreatedTime),
+			LastModifiedTime: utc(o.LastModifiedTime), Document: o.Doc, Tags: tagsOut(os.Tags)})
 	}
 	for _, fs := range is.Flows {
 		f := fs.Flow

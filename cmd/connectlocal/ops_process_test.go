@@ -206,7 +206,7 @@ func TestServe_resetOneAccountThenAll(t *testing.T) {
 
 	status, out := post(t, p.URL+"/_connectlocal/reset?account=111111111111", nil)
 	removed, _ := json.Marshal(out["removed"])
-	if status != 200 || string(removed) != `{"contactFlows":9,"contacts":0,"idempotencyTokens":1,"instances":1,"taskTemplates":1}` {
+	if status != 200 || string(removed) != `{"contactFlows":9,"contacts":0,"idempotencyTokens":1,"instances":1,"routingObjects":9,"taskTemplates":1}` {
 		t.Fatalf("reset one account: %d %s", status, removed)
 	}
 	if instances(t, a) != 0 || instances(t, b) != 1 {
@@ -358,7 +358,7 @@ func TestExportImport_roundTripOnEveryStore(t *testing.T) {
 			file := filepath.Join(t.TempDir(), "state.json")
 			os.WriteFile(file, []byte(doc), 0o600)
 			out, err := runCLI(t, nil, append(append([]string{"import"}, where...), file)...)
-			if err != nil || !strings.Contains(out, "created 2 instances, 2 contact flows, 2 task templates, 4 contacts; found already there 18 contact flows") /* each new instance's 9 default flows */ {
+			if err != nil || !strings.Contains(out, "created 2 instances, 2 contact flows, 2 task templates, 4 contacts; found already there 18 contact flows, 18 routing objects") /* each new instance's 9 default flows */ {
 				t.Fatalf("import: %q %v", out, err)
 			}
 			again, err := runCLI(t, nil, append([]string{"export"}, where...)...)
@@ -369,7 +369,7 @@ func TestExportImport_roundTripOnEveryStore(t *testing.T) {
 				t.Fatalf("export after import differs:\n--- first\n%s\n--- second\n%s", doc, again)
 			}
 			out, err = runCLI(t, []byte(doc), append(append([]string{"import"}, where...), "-")...)
-			if err != nil || !strings.Contains(out, "created nothing; found already there 2 instances, 20 contact flows, 2 task templates, 4 contacts") {
+			if err != nil || !strings.Contains(out, "created nothing; found already there 2 instances, 20 contact flows, 2 task templates, 4 contacts, 18 routing objects") {
 				t.Fatalf("second import: %q %v", out, err)
 			}
 			if third, _ := runCLI(t, nil, append([]string{"export"}, where...)...); third != doc {

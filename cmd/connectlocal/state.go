@@ -24,7 +24,8 @@ func countsText(c connectlocal.Counts) string {
 	for _, p := range []struct {
 		n    int
 		noun string
-	}{{c.Instances, "instance"}, {c.ContactFlows, "contact flow"}, {c.TaskTemplates, "task template"}, {c.Contacts, "contact"}} {
+	}{{c.Instances, "instance"}, {c.ContactFlows, "contact flow"}, {c.TaskTemplates, "task template"}, {c.Contacts, "contact"},
+		{c.RoutingObjects, "routing object"}} {
 		if p.n == 1 {
 			parts = append(parts, "1 "+p.noun)
 		} else if p.n > 1 {
