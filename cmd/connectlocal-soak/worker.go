@@ -28,6 +28,7 @@ type worker struct {
 	contacts      []string
 	scheduled     []string // tasks scheduled for later, for UpdateContactSchedule
 	associated    bool     // the contact_record data set
+	rt            routing  // the routing objects (routing.go)
 }
 
 // step is one operation; it reports the error of a request that should have succeeded.
@@ -95,6 +96,7 @@ func (w *worker) newInstance(ctx context.Context) error {
 	}
 	w.inst, w.instArn = *out.Id, *out.Arn
 	w.flows, w.templates, w.contacts, w.scheduled, w.arns, w.associated = nil, nil, nil, nil, []string{*out.Arn}, false
+	w.rt = routing{}
 	return nil
 }
 
@@ -117,7 +119,11 @@ func fields() []types.TaskTemplateField {
 	}
 }
 
-var steps = []step{
+// steps are every operation's step: CreateInstance first (the warm-up passes send it last), then the
+// instance's own operations, then the routing objects'.
+var steps = append(instanceSteps, routingSteps...)
+
+var instanceSteps = []step{
 	{"CreateInstance", 1, nil, func(ctx context.Context, w *worker) error {
 		// a fresh instance replaces the worker's current one, which is deleted
 		old := w.inst
@@ -152,8 +158,23 @@ var steps = []step{
 		return err
 	}},
 	{"ListContactFlows", 2, nil, func(ctx context.Context, w *worker) error {
-		_, err := w.c.ListContactFlows(ctx, &connect.ListContactFlowsInput{InstanceId: &w.inst})
-		return err
+		// it also finds the default transfer flows the quick connects name
+		p := connect.NewListContactFlowsPaginator(w.c, &connect.ListContactFlowsInput{InstanceId: &w.inst})
+		for p.HasMorePages() {
+			out, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, f := range out.ContactFlowSummaryList {
+				switch aws.ToString(f.Name) {
+				case "Default agent transfer":
+					w.rt.agentTransfer = *f.Id
+				case "Default queue transfer":
+					w.rt.queueTransfer = *f.Id
+				}
+			}
+		}
+		return nil
 	}},
 	{"UpdateContactFlowContent", 2, func(w *worker) bool { return len(w.flows) > 0 }, func(ctx context.Context, w *worker) error {
 		_, err := w.c.UpdateContactFlowContent(ctx, &connect.UpdateContactFlowContentInput{InstanceId: &w.inst,
@@ -241,7 +262,8 @@ var steps = []step{
 		_, err := w.c.ListInstanceAttributes(ctx, &connect.ListInstanceAttributesInput{InstanceId: &w.inst})
 		return err
 	}},
-	{"AssociateAnalyticsDataSet", 1, nil, func(ctx context.Context, w *worker) error {
+	{"AssociateAnalyticsDataSet", 1, func(w *worker) bool { return !w.associated }, func(ctx context.Context, w *worker) error {
+		// a data set already associated is refused (InvalidParameterException)
 		_, err := w.c.AssociateAnalyticsDataSet(ctx, &connect.AssociateAnalyticsDataSetInput{InstanceId: &w.inst, DataSetId: aws.String("contact_record")})
 		if err == nil {
 			w.associated = true
