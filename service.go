@@ -16,6 +16,9 @@ type Quotas struct {
 	InstancesPerRegion   int
 	FlowsPerInstance     int
 	ActiveTasks          int
+	// Objects are the routing objects' per-instance quotas (issue 20), by --quota name; RoutingObjectQuotas
+	// lists them with their defaults.
+	Objects map[string]*int
 }
 
 // DefaultQuotas returns the documented defaults (spec-facts §1).
@@ -26,18 +29,59 @@ func DefaultQuotas() Quotas {
 		InstancesPerRegion:   MaxInstancesPerRegion,
 		FlowsPerInstance:     MaxFlowsPerInstance,
 		ActiveTasks:          MaxActiveTasks,
+		Objects:              defaultObjectQuotas(),
 	}
+}
+
+// RoutingObjectQuotas are the routing objects' quotas: --quota name and default (rules.go).
+var RoutingObjectQuotas = map[string]int{
+	"hours-of-operation-per-instance": MaxHoursPerInstance,
+	"queues-per-instance":             MaxQueuesPerInstance,
+	"quick-connects-per-instance":     MaxQuickConnectsPerInstance,
+	"routing-profiles-per-instance":   MaxRoutingProfilesPerInstance,
+	"security-profiles-per-instance":  MaxSecurityProfilesPerInstance,
+	"users-per-instance":              MaxUsersPerInstance,
+	"hierarchy-groups-per-instance":   MaxHierarchyGroupsPerInstance,
+	"agent-statuses-per-instance":     MaxAgentStatusesPerInstance,
+	"flow-modules-per-instance":       MaxFlowModulesPerInstance,
+	"lambda-functions-per-instance":   MaxLambdaFunctionsPerInstance,
+	"bots-per-instance":               MaxBotsPerInstance,
+	"vocabularies-per-instance":       MaxVocabulariesPerInstance,
+}
+
+func defaultObjectQuotas() map[string]*int {
+	m := make(map[string]*int, len(RoutingObjectQuotas))
+	for name, n := range RoutingObjectQuotas {
+		m[name] = &n
+	}
+	return m
+}
+
+// objectQuota is the quota named name (a RoutingObjectQuotas name), as `serve --quota` set it; def when the
+// Service was built without it.
+func (s *Service) objectQuota(name string, def int) int {
+	if p := s.Quotas.Objects[name]; p != nil {
+		return *p
+	}
+	return def
 }
 
 // QuotaNames maps the names `serve --quota NAME=N` accepts to the quota they set.
 func (q *Quotas) QuotaNames() map[string]*int {
-	return map[string]*int{
+	names := map[string]*int{
 		"task-templates-per-instance": &q.TemplatesPerInstance,
 		"fields-per-template":         &q.FieldsPerTemplate,
 		"instances-per-region":        &q.InstancesPerRegion,
 		"flows-per-instance":          &q.FlowsPerInstance,
 		"active-tasks-per-instance":   &q.ActiveTasks,
 	}
+	if q.Objects == nil {
+		q.Objects = defaultObjectQuotas()
+	}
+	for name, p := range q.Objects {
+		names[name] = p
+	}
+	return names
 }
 
 // TokenLifetime is how long an idempotency token is remembered (spec-facts §6).

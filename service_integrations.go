@@ -203,8 +203,8 @@ func (s *Service) AssociateLambdaFunction(ctx context.Context, scope Scope, inst
 		}
 		if n, err := tx.CountObjects(scope, inst, KindLambdaFunction); err != nil {
 			return err
-		} else if n >= LambdaFunctionKind.Quota {
-			e := Errorf(QuotaExceeded, "The quota of %d Lambda functions per instance has been reached", LambdaFunctionKind.Quota)
+		} else if limit := s.objectQuota(LambdaFunctionKind.QuotaName, LambdaFunctionKind.Quota); n >= limit {
+			e := Errorf(QuotaExceeded, "The quota of %d Lambda functions per instance has been reached", limit)
 			e.Quota = LambdaFunctionKind.QuotaName
 			return e
 		}
@@ -254,9 +254,9 @@ func LambdaAssociated(tx Tx, scope Scope, inst, arn string) (bool, error) {
 // botID is the association's id: a V2 bot by its alias ARN, a V1 bot by name and region.
 func botID(b Bot) string {
 	if b.LexV2Alias != "" {
-		return "v2\x00" + b.LexV2Alias
+		return "v2|" + b.LexV2Alias
 	}
-	return "v1\x00" + b.LexV1Region + "\x00" + b.LexV1Name
+	return "v1|" + b.LexV1Region + "|" + b.LexV1Name
 }
 
 // checkBot requires exactly one of the two bot kinds, as the API reference for AssociateBot says.
@@ -292,8 +292,8 @@ func (s *Service) AssociateBot(ctx context.Context, scope Scope, instance, clien
 		}
 		if n, err := tx.CountObjects(scope, inst, KindBot); err != nil {
 			return err
-		} else if n >= BotKind.Quota {
-			e := Errorf(QuotaExceeded, "The quota of %d bots per instance has been reached", BotKind.Quota)
+		} else if limit := s.objectQuota(BotKind.QuotaName, BotKind.Quota); n >= limit {
+			e := Errorf(QuotaExceeded, "The quota of %d bots per instance has been reached", limit)
 			e.Quota = BotKind.QuotaName
 			return e
 		}

@@ -98,13 +98,13 @@ func createRecord[T any](ctx context.Context, s *Service, scope Scope, info Obje
 		}
 		r = Record[T]{Object: Object{InstanceID: inst, Kind: info.Kind, ID: id, Name: in.Name, CreatedTime: now,
 			LastModifiedTime: now}, Value: in.Value, Tags: maps.Clone(in.Tags)}
-		if info.Quota > 0 {
+		if limit := s.objectQuota(info.QuotaName, info.Quota); limit > 0 {
 			n, err := tx.CountObjects(scope, inst, info.Kind)
 			if err != nil {
 				return err
 			}
-			if n >= info.Quota {
-				e := Errorf(QuotaExceeded, "The quota of %d %s objects per instance has been reached", info.Quota, strings.ToLower(info.Noun))
+			if n >= limit {
+				e := Errorf(QuotaExceeded, "The quota of %d %s objects per instance has been reached", limit, strings.ToLower(info.Noun))
 				e.Quota = info.QuotaName
 				return e
 			}

@@ -103,8 +103,8 @@ func (s *Service) CreateQueue(ctx context.Context, scope Scope, in QueueInput) (
 					n++
 				}
 			}
-			if n >= MaxQueuesPerInstance {
-				e := Errorf(QuotaExceeded, "The quota of %d queues per instance has been reached", MaxQueuesPerInstance)
+			if limit := s.objectQuota("queues-per-instance", MaxQueuesPerInstance); n >= limit {
+				e := Errorf(QuotaExceeded, "The quota of %d queues per instance has been reached", limit)
 				e.Quota = "queues-per-instance"
 				return e
 			}

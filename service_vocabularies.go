@@ -41,12 +41,13 @@ func (s *Service) CreateVocabulary(ctx context.Context, scope Scope, in CreateVo
 		}
 		if n, err := tx.CountObjects(scope, inst, KindVocabulary); err != nil {
 			return err
-		} else if n >= VocabularyKind.Quota {
-			e := Errorf(QuotaExceeded, "The quota of %d vocabularies per instance has been reached", VocabularyKind.Quota)
+		} else if limit := s.objectQuota(VocabularyKind.QuotaName, VocabularyKind.Quota); n >= limit {
+			e := Errorf(QuotaExceeded, "The quota of %d vocabularies per instance has been reached", limit)
 			e.Quota = VocabularyKind.QuotaName
 			return e
 		}
-		r = Record[Vocabulary]{Object: Object{InstanceID: inst, Kind: KindVocabulary, ID: id, Name: in.LanguageCode + "\x00" + in.Name,
+		r = Record[Vocabulary]{Object: Object{InstanceID: inst, Kind: KindVocabulary, ID: id, Name: in.LanguageCode + "|" + in.Name, // "|" is in neither a language code nor the name pattern; PostgreSQL text holds no NUL
+
 			CreatedTime: now, LastModifiedTime: now}, Value: Vocabulary{Name: in.Name, LanguageCode: in.LanguageCode,
 			Content: in.Content, State: VocabularyActive}, Tags: in.Tags}
 		if err := putRecord(tx, scope, VocabularyKind, &r); err != nil {
