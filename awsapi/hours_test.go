@@ -6,6 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
+	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 )
 
@@ -147,4 +148,21 @@ func TestRoutingObjectTags(t *testing.T) {
 		_, err = c.ListTagsForResource(ctx, &connect.ListTagsForResourceInput{ResourceArn: out.HoursOfOperationArn})
 		wantAPIError(t, err, "ResourceNotFoundException")
 	})
+}
+
+// `serve --quota hours-of-operation-per-instance=N` bounds the hours of an instance, the Basic Hours included.
+func TestRoutingObjectQuota(t *testing.T) {
+	eachStore(t, func(t *testing.T, srv *connecttest.Server) {
+		c := srv.Client
+		inst := mustInstance(t, c)
+		create := func(name string) error {
+			_, err := c.CreateHoursOfOperation(ctx, &connect.CreateHoursOfOperationInput{InstanceId: &inst, Name: aws.String(name),
+				TimeZone: aws.String("UTC"), Config: weekdays(9, 17)})
+			return err
+		}
+		if err := create("Second"); err != nil {
+			t.Fatal(err)
+		}
+		wantAPIError(t, create("Third"), "ServiceQuotaExceededException")
+	}, func(s *connectlocal.Service) { *s.Quotas.QuotaNames()["hours-of-operation-per-instance"] = 2 })
 }
