@@ -105,9 +105,7 @@ func TestEditOptionsOnlyOnSingleSelect(t *testing.T) {
 	e := start(t, 10, false)
 	inst := mustInstance(t, e.Client, "edit-options")
 	flow := mustFlow(t, e.Client, inst, "Route")
-	in := onboarding(inst, flow)
-	in.Fields[7] = field("Team", types.TaskTemplateFieldTypeSingleSelect, "Red", "Blue", "Green")
-	tmpl, err := e.Client.CreateTaskTemplate(ctx, in)
+	tmpl, err := e.Client.CreateTaskTemplate(ctx, onboarding(inst, flow)) // Team has three options
 	if err != nil {
 		t.Fatal(err)
 	}
