@@ -222,7 +222,7 @@ func TestConsoleInChromium(t *testing.T) {
 		}
 		for name, want := range map[string][]string{
 			"Site":   {"Site", "URL", "Where the new hire works", "", "required", "none"},
-			"Team":   {"Team", "SINGLE_SELECT", "", "Red, Blue", "required", "none"},
+			"Team":   {"Team", "SINGLE_SELECT", "", "Red, Blue, Green", "required", "none"},
 			"Ticket": {"Ticket", "TEXT", "", "", "read-only", "T-100"},
 			"Secret": {"Secret", "TEXT", "", "", "invisible", "s3cret"},
 		} {
@@ -240,16 +240,22 @@ func TestConsoleInChromium(t *testing.T) {
 	t.Run("preview shows the agent's form", func(t *testing.T) {
 		navigate(t, 200, chromedp.Navigate(tmplURL+"preview"))
 		shot(t, "preview")
+		if s := text(t, ".crumbs"); !strings.Contains(s, "console-e2e") || strings.Contains(s, "Instance") {
+			t.Errorf("breadcrumbs %q do not name the instance", s)
+		}
+		if _, ok := form(t)["Description"]; ok {
+			t.Error("a Description box the template does not define")
+		}
 		f := form(t)
 		for name, want := range map[string]formControl{
-			"Title":   {Tag: "input", Type: "text", Value: "New hire", Required: true},
+			"Title":   {Tag: "input", Type: "text", Value: "New hire"}, // the template does not require it
 			"Summary": {Tag: "textarea", Type: "textarea"},
 			"Site":    {Tag: "input", Type: "url", Required: true},
 			"Count":   {Tag: "input", Type: "number"},
 			"Contact": {Tag: "input", Type: "email"},
 			"Due":     {Tag: "input", Type: "datetime-local"},
 			"Urgent":  {Tag: "input", Type: "checkbox", Value: "true"},
-			"Team":    {Tag: "select", Type: "select-one", Required: true, Options: []string{"", "Red", "Blue"}},
+			"Team":    {Tag: "select", Type: "select-one", Required: true, Options: []string{"", "Red", "Blue", "Green"}},
 			"Notes":   {Tag: "textarea", Type: "textarea"},
 			"Ticket":  {Tag: "input", Type: "text", Value: "T-100", ReadOnly: true},
 			"Office":  {Tag: "input", Type: "text", Value: "Berlin"},
@@ -400,6 +406,25 @@ func TestConsoleInChromium(t *testing.T) {
 			chromedp.Click(chromedp.ID("freq12")),
 		)
 		shot(t, "edit")
+		// The Options box is on the SINGLE_SELECT row (Team, row 7) only, with every option in view; it follows
+		// the type select of the row that adds a field.
+		var shown []string
+		eval(t, `[...document.querySelectorAll('textarea[id^=fopts]')].filter(el => el.offsetParent !== null).map(el => el.id)`, &shown)
+		if !slices.Equal(shown, []string{"fopts7"}) {
+			t.Errorf("Options boxes shown: %v, want only fopts7", shown)
+		}
+		var clipped bool
+		eval(t, `(el => el.scrollHeight > el.clientHeight)(document.getElementById('fopts7'))`, &clipped)
+		if clipped {
+			t.Error("Team's Options box cuts off an option")
+		}
+		run(t, chromedp.SetValue(chromedp.ID("ftype12"), "SINGLE_SELECT"))
+		var visible bool
+		eval(t, `document.getElementById('fopts12').offsetParent !== null`, &visible)
+		if !visible {
+			t.Error("switching a row to SINGLE_SELECT does not show its Options box")
+		}
+		run(t, chromedp.SetValue(chromedp.ID("ftype12"), "NUMBER"))
 		navigate(t, 200, chromedp.Click(chromedp.ID("save")))
 		if s := text(t, ".notice"); !strings.Contains(s, "version 2") {
 			t.Fatalf("after saving: %q", s)

@@ -145,11 +145,16 @@ type page struct {
 	Title   string
 	Nav     string // requests | resources: which top link is current
 	Scope   connectlocal.Scope
-	Data    any
+	// Instance names the instance of an instance's page in its breadcrumbs: its alias, else its id.
+	Instance string
+	Data     any
 }
 
 func (c *console) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
 	p.Account = signedIn(r.Context())
+	if id := r.PathValue("instance"); id != "" && p.Scope != (connectlocal.Scope{}) && p.Instance == "" {
+		p.Instance = c.instanceLabel(r.Context(), p.Scope, id)
+	}
 	var buf bytes.Buffer
 	if err := c.pages[name].ExecuteTemplate(&buf, "layout.html", p); err != nil {
 		c.opts.Logger.Error("console template", "page", name, "err", err)
@@ -162,6 +167,19 @@ func (c *console) render(w http.ResponseWriter, r *http.Request, status int, nam
 	w.Header().Set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// instanceLabel is how breadcrumbs name an instance: its alias, else its id (an instance may have no alias);
+// the id as given when it cannot be read, since the page itself has already been found.
+func (c *console) instanceLabel(ctx context.Context, s connectlocal.Scope, id string) string {
+	inst, _, err := c.opts.Service.DescribeInstance(ctx, s, id)
+	switch {
+	case err != nil:
+		return id
+	case inst.Alias != "":
+		return inst.Alias
+	}
+	return inst.ID
 }
 
 // fail shows an error page: NotFound as 404, anything else as the domain message.

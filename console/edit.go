@@ -29,6 +29,16 @@ type editRow struct {
 	Errors                        []string
 }
 
+// SingleSelect reports whether the row is a SINGLE_SELECT field, the only type with options: the Options box
+// is shown for it alone (the stylesheet shows it as soon as the type select is switched to SINGLE_SELECT).
+func (r editRow) SingleSelect() bool { return r.Type == string(connectlocal.FieldSingleSelect) }
+
+// OptionRows is the Options box's height in lines: every option and an empty line to add one, so none is cut
+// off; at least 3 and at most 12 (it scrolls beyond).
+func (r editRow) OptionRows() int {
+	return min(max(len(strings.Split(strings.TrimRight(r.Options, "\r\n"), "\n"))+1, 3), 12)
+}
+
 type editData struct {
 	Template    connectlocal.TaskTemplate
 	Name        string
@@ -113,8 +123,10 @@ func (c *console) editSubmit(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		fi := fieldIn{Id: idName{row.Name}, Type: row.Type, Description: row.Description}
+		// Options go with a SINGLE_SELECT field only: another type shows no Options box, so what a hidden box
+		// still holds (from before the type was switched) is not sent.
 		for _, o := range strings.Split(row.Options, "\n") {
-			if o = strings.TrimSpace(o); o != "" {
+			if o = strings.TrimSpace(o); o != "" && row.SingleSelect() {
 				fi.SingleSelectOptions = append(fi.SingleSelectOptions, o)
 			}
 		}

@@ -181,7 +181,7 @@ func onboarding(instance, flow string) *connect.CreateTaskTemplateInput {
 		field("Contact", types.TaskTemplateFieldTypeEmail),
 		field("Due", types.TaskTemplateFieldTypeDateTime),
 		field("Urgent", types.TaskTemplateFieldTypeBoolean),
-		field("Team", types.TaskTemplateFieldTypeSingleSelect, "Red", "Blue"),
+		field("Team", types.TaskTemplateFieldTypeSingleSelect, "Red", "Blue", "Green"), // three: the editor must not cut one off
 		field("Notes", types.TaskTemplateFieldTypeTextArea),
 		field("Ticket", types.TaskTemplateFieldTypeText),
 		field("Secret", types.TaskTemplateFieldTypeText),

@@ -171,7 +171,11 @@ func (c *console) instance(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Tasks, d.MoreTasks = tasks, total-len(tasks)
-	c.render(w, r, http.StatusOK, "instance", page{Title: "Instance " + inst.Alias, Nav: "resources", Scope: s, Data: d})
+	label := inst.Alias
+	if label == "" {
+		label = inst.ID
+	}
+	c.render(w, r, http.StatusOK, "instance", page{Title: "Instance " + label, Nav: "resources", Scope: s, Instance: label, Data: d})
 }
 
 // fieldRow is one field of a template as the console's tables show it.

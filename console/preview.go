@@ -34,6 +34,11 @@ type previewData struct {
 	Error    string // the refusal, also shown at the top so it is read first
 }
 
+// AnyRequired reports whether a control is marked required, so the page explains the mark once.
+func (d previewData) AnyRequired() bool {
+	return slices.ContainsFunc(d.Controls, func(c control) bool { return c.Required })
+}
+
 // dateTimeLayout is what an <input type=datetime-local> sends; the preview reads and shows it as UTC.
 const dateTimeLayout = "2006-01-02T15:04"
 
@@ -45,13 +50,13 @@ var kinds = map[connectlocal.FieldType]string{
 	connectlocal.FieldDescription: "textarea", connectlocal.FieldExpiryDuration: "number",
 }
 
-// controls builds the form an agent gets for t: Name and Description first, then one control per field that
-// is not invisible, defaults filled in, read-only fields shown but not editable.
+// controls builds the form an agent gets for t: its NAME and DESCRIPTION fields first, then one control per
+// field that is not invisible, defaults filled in, read-only fields shown but not editable. Only the template's
+// fields appear, and a field is required only when the template says so: StartTaskContact needs the Name member
+// but accepts it empty (the model's Name has no minimum length), and the form always sends it.
 func controls(t connectlocal.TaskTemplate) []control {
-	name := control{Key: "Name", Label: "Name", Type: connectlocal.FieldName, Kind: "text", Required: true}
-	desc := control{Key: "Description", Label: "Description", Type: connectlocal.FieldDescription, Kind: "textarea"}
+	var name, desc *control
 	var rest []control
-	hideName, hideDesc := false, false
 	for i, f := range fieldRows(t) {
 		ctl := control{Key: "f" + strconv.Itoa(i), Label: f.Name, Description: f.Description, Type: f.Type,
 			Kind: kinds[f.Type], Options: f.SingleSelectOptions, Required: f.Required, ReadOnly: f.ReadOnly}
@@ -67,26 +72,25 @@ func controls(t connectlocal.TaskTemplate) []control {
 			}
 			ctl.Checked = f.Default == "true"
 		}
-		switch f.Type {
-		case connectlocal.FieldName:
-			name.Label, name.Description, name.Value, name.ReadOnly = f.Name, f.Description, ctl.Value, f.ReadOnly
-			hideName = f.Invisible
-			continue
-		case connectlocal.FieldDescription:
-			desc.Label, desc.Description, desc.Value, desc.ReadOnly, desc.Required = f.Name, f.Description, ctl.Value, f.ReadOnly, f.Required
-			hideDesc = f.Invisible
+		if f.Invisible {
 			continue
 		}
-		if !f.Invisible {
+		switch f.Type {
+		case connectlocal.FieldName:
+			ctl.Key, ctl.Kind = "Name", "text"
+			name = &ctl
+		case connectlocal.FieldDescription:
+			ctl.Key = "Description"
+			desc = &ctl
+		default:
 			rest = append(rest, ctl)
 		}
 	}
 	var out []control
-	if !hideName {
-		out = append(out, name)
-	}
-	if !hideDesc {
-		out = append(out, desc)
+	for _, c := range []*control{name, desc} {
+		if c != nil {
+			out = append(out, *c)
+		}
 	}
 	return append(out, rest...)
 }
