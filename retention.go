@@ -34,18 +34,6 @@ func DefaultRetention() Retention {
 	return Retention{TemplateVersions: DefaultTemplateVersions, EndedTasks: DefaultEndedTasks, TaskRecordAge: DefaultTaskRecordAge}
 }
 
-// RetentionTx is what a Store offers for the Retention bounds (embedded in Tx).
-type RetentionTx interface {
-	// DeleteTaskTemplateVersionsBefore deletes the template's snapshot versions below version, never the
-	// latest.
-	DeleteTaskTemplateVersionsBefore(s Scope, instanceID, id string, version int64) error
-	// CountContacts counts the instance's contacts, active and ended.
-	CountContacts(s Scope, instanceID string) (int, error)
-	// DeleteEndedContacts deletes up to limit contacts of the instance that have ended at now (stopped, or
-	// expired) and expire before expiresBefore, the earliest expiry first, and returns how many it deleted.
-	DeleteEndedContacts(s Scope, instanceID string, now, expiresBefore time.Time, limit int) (int, error)
-}
-
 // keepVersions deletes the snapshot versions of t that Retention no longer keeps.
 func (s *Service) keepVersions(tx Tx, scope Scope, t TaskTemplate) error {
 	if keep := int64(s.Retention.TemplateVersions); keep > 0 && t.Version > keep {

@@ -76,8 +76,8 @@ type TemplateFilter struct {
 // (PostgreSQL pipelines them); every other method answers at once.
 type Tx interface {
 	RetentionTx
-	RecordTx // store_records.go
-	StateTx  // store_state.go
+	RecordTx
+	StateTx
 	GetInstance(s Scope, id string) (Instance, error)
 	ListInstances(s Scope, after Cursor, limit int) ([]Instance, error)
 	CountInstances(s Scope) (int, error)
@@ -153,4 +153,41 @@ type TokenKey struct {
 	Operation  string
 	InstanceID string
 	Token      string
+}
+
+// RetentionTx is what a Store offers for the Retention bounds (embedded in Tx).
+type RetentionTx interface {
+	// DeleteTaskTemplateVersionsBefore deletes the template's snapshot versions below version, never the
+	// latest.
+	DeleteTaskTemplateVersionsBefore(s Scope, instanceID, id string, version int64) error
+	// CountContacts counts the instance's contacts, active and ended.
+	CountContacts(s Scope, instanceID string) (int, error)
+	// DeleteEndedContacts deletes up to limit contacts of the instance that have ended at now (stopped, or
+	// expired) and expire before expiresBefore, the earliest expiry first, and returns how many it deleted.
+	DeleteEndedContacts(s Scope, instanceID string, now, expiresBefore time.Time, limit int) (int, error)
+}
+
+// RecordTx is the part of Tx that rewrites an instance's record and walks an instance's contacts (issue 12).
+// Instance attributes and analytics data-set associations live in the instance's record, and a contact's
+// tags in the contact's, so DeleteInstance's cascade removes them with no table of their own.
+type RecordTx interface {
+	// PutInstance replaces an existing instance's record; NotFound when there is none. Its ID, Alias and
+	// CreatedTime must be those it was created with.
+	PutInstance(s Scope, inst Instance) error
+	// ListContacts returns at most limit contacts of the instance whose ID sorts strictly after afterID,
+	// in ID order.
+	ListContacts(s Scope, instanceID, afterID string, limit int) ([]Contact, error)
+}
+
+// StateTx is the part of Tx that reset and export need (issue 11): they walk the whole store rather than one
+// resource, so they need every scope and every template version (contacts: RecordTx.ListContacts).
+type StateTx interface {
+	// Scopes returns every scope that holds an instance or an idempotency token, ordered by account, then region.
+	Scopes() ([]Scope, error)
+	// TaskTemplateVersions returns every stored version of the template, oldest first; NotFound when there is
+	// no such template.
+	TaskTemplateVersions(s Scope, instanceID, id string) ([]TaskTemplate, error)
+	// DeleteScopeTokens removes the scope's idempotency tokens that belong to no instance (CreateInstance's and
+	// DeleteInstance's; DeleteInstance removes the others) and returns how many it removed.
+	DeleteScopeTokens(s Scope) (int, error)
 }
