@@ -16,9 +16,7 @@ const (
 	InvalidArgument              // a member breaks the model or a documented value rule
 	InvalidRequest               // the request is well-formed but not allowed in the current state
 	InvalidTemplate              // task-template rules broken; Error.Violations says which
-	QuotaExceeded                // a service quota (templates per instance, fields per template, ...)
-	LimitExceeded                // a limit the model reports with LimitExceededException (flows per instance)
-	DuplicateName                // a name clash reported as DuplicateResourceException (flows)
+	QuotaExceeded                // a quota or limit (templates per instance, flows per instance, ...)
 	InvalidFlow                  // contact-flow content is not valid; Error.Problems says why
 	FlowNotPublished             // a flow that has never been published was asked for without :$SAVED
 	Throttled                    // the caller exceeded a rate limit
@@ -42,7 +40,7 @@ func Codes() []Code {
 }
 
 var codeNames = [...]string{"Internal", "NotFound", "AlreadyExists", "InvalidArgument", "InvalidRequest",
-	"InvalidTemplate", "QuotaExceeded", "LimitExceeded", "DuplicateName", "InvalidFlow", "FlowNotPublished",
+	"InvalidTemplate", "QuotaExceeded", "InvalidFlow", "FlowNotPublished",
 	"Throttled", "UnknownOperation", "UnknownKey", "BadSignature", "MissingAuth", "IncompleteAuth", "InUse", "Conflict"}
 
 func (c Code) String() string {

@@ -79,13 +79,13 @@ func (s *Service) createFlow(tx Tx, scope Scope, f *ContactFlow, tags map[string
 		return err
 	}
 	if n >= s.Quotas.FlowsPerInstance {
-		e := Errorf(LimitExceeded, "The limit of %d flows per instance has been reached", s.Quotas.FlowsPerInstance)
+		e := Errorf(QuotaExceeded, "The limit of %d flows per instance has been reached", s.Quotas.FlowsPerInstance)
 		e.Quota = "flows-per-instance"
 		return e
 	}
 	if err := tx.PutContactFlow(scope, *f); err != nil {
 		if CodeOf(err) == AlreadyExists {
-			return Errorf(DuplicateName, "A flow named '%s' already exists in this instance", f.Name)
+			return Errorf(AlreadyExists, "A flow named '%s' already exists in this instance", f.Name)
 		}
 		return err
 	}
@@ -207,7 +207,7 @@ func (s *Service) UpdateContactFlowMetadata(ctx context.Context, scope Scope, in
 		f.LastModifiedTime = now
 		if err := tx.PutContactFlow(scope, f); err != nil {
 			if CodeOf(err) == AlreadyExists {
-				return Errorf(DuplicateName, "A flow named '%s' already exists in this instance", f.Name)
+				return Errorf(AlreadyExists, "A flow named '%s' already exists in this instance", f.Name)
 			}
 			return err
 		}

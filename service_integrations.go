@@ -84,7 +84,7 @@ func (s *Service) AssociateInstanceStorageConfig(ctx context.Context, scope Scop
 		r := Record[StorageConfig]{Object: Object{InstanceID: inst, Kind: KindStorageConfig, ID: id, Name: c.ResourceType,
 			CreatedTime: now, LastModifiedTime: now}, Value: c}
 		if err := putRecord(tx, scope, StorageConfigKind, &r); err != nil {
-			if CodeOf(err) == DuplicateName {
+			if CodeOf(err) == AlreadyExists {
 				return Errorf(Conflict, "A storage config for %s is already associated with this instance", c.ResourceType)
 			}
 			return err

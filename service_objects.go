@@ -62,14 +62,14 @@ func getRecord[T any](tx Tx, scope Scope, inst string, info ObjectKindInfo, raw 
 	return decodeRecord[T](o)
 }
 
-// putRecord encodes r's value and stores it; a taken name is DuplicateName in the kind's words.
+// putRecord encodes r's value and stores it; a taken name is AlreadyExists in the kind's words.
 func putRecord[T any](tx Tx, scope Scope, info ObjectKindInfo, r *Record[T]) error {
 	if err := EncodeObject(&r.Object, r.Value); err != nil {
 		return err
 	}
 	if err := tx.PutObject(scope, r.Object); err != nil {
 		if CodeOf(err) == AlreadyExists {
-			return Errorf(DuplicateName, "%s with name '%s' already exists in this instance", info.Noun, r.Name)
+			return Errorf(AlreadyExists, "%s with name '%s' already exists in this instance", info.Noun, r.Name)
 		}
 		return err
 	}

@@ -227,7 +227,7 @@ func (s *Service) UpdateQueue(ctx context.Context, scope Scope, in QueueUpdate) 
 				}
 			}
 			if len(q.QuickConnectIDs) > MaxQuickConnectsPerQueue {
-				return Errorf(LimitExceeded, "A queue may have at most %d quick connects; this request would give it %d",
+				return Errorf(QuotaExceeded, "A queue may have at most %d quick connects; this request would give it %d",
 					MaxQuickConnectsPerQueue, len(q.QuickConnectIDs))
 			}
 		}

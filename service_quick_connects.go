@@ -172,7 +172,7 @@ func (s *Service) UpdateQuickConnect(ctx context.Context, scope Scope, in QuickC
 		return nil
 	})
 	var e *Error
-	if errors.As(err, &e) && e.Code == DuplicateName {
+	if errors.As(err, &e) && e.Code == AlreadyExists {
 		// UpdateQuickConnectName's error list has no DuplicateResourceException (decided, research-routing §3).
 		return Errorf(InvalidArgument, "%s", e.Message)
 	}

@@ -86,7 +86,7 @@ func requireStandardQueue(tx Tx, scope Scope, inst, raw string) (string, error) 
 
 // addQueues resolves and appends queue configs to a profile's, refusing a (queue, channel) pair twice
 // (decided, as Terraform's "Queue and channel type combination cannot be duplicated") and more queues than
-// the quota (over is the given code: LimitExceeded on create, InvalidRequest where the model lacks it).
+// the quota (over is the given code: QuotaExceeded on create, InvalidRequest where the model lacks it).
 func addQueues(tx Tx, scope Scope, inst string, rp *RoutingProfile, add []RoutingProfileQueue, over Code) error {
 	for _, q := range add {
 		id, err := requireStandardQueue(tx, scope, inst, q.QueueID)

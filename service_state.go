@@ -693,7 +693,7 @@ func importObject(tx Tx, scope Scope, inst string, os ObjectSnapshot, res *Impor
 	}
 	if err := tx.PutObject(scope, o); err != nil {
 		if CodeOf(err) == AlreadyExists {
-			return Errorf(DuplicateName, "Another %s of the instance is named '%s'", o.Kind, o.Name)
+			return Errorf(AlreadyExists, "Another %s of the instance is named '%s'", o.Kind, o.Name)
 		}
 		return err
 	}

@@ -51,7 +51,7 @@ func (s *Service) CreateVocabulary(ctx context.Context, scope Scope, in CreateVo
 			CreatedTime: now, LastModifiedTime: now}, Value: Vocabulary{Name: in.Name, LanguageCode: in.LanguageCode,
 			Content: in.Content, State: VocabularyActive}, Tags: in.Tags}
 		if err := putRecord(tx, scope, VocabularyKind, &r); err != nil {
-			if CodeOf(err) == DuplicateName {
+			if CodeOf(err) == AlreadyExists {
 				return Errorf(Conflict, "A vocabulary named '%s' already exists for %s", in.Name, in.LanguageCode)
 			}
 			return err

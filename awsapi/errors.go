@@ -21,8 +21,6 @@ var wireTypes = map[connectlocal.Code][]string{
 	connectlocal.InvalidRequest:   {"InvalidRequestException"},
 	connectlocal.InvalidTemplate:  {"PropertyValidationException"},
 	connectlocal.QuotaExceeded:    {"ServiceQuotaExceededException", "LimitExceededException"},
-	connectlocal.LimitExceeded:    {"LimitExceededException"},
-	connectlocal.DuplicateName:    {"DuplicateResourceException"},
 	connectlocal.InvalidFlow:      {"InvalidContactFlowException", "InvalidContactFlowModuleException"},
 	connectlocal.FlowNotPublished: {"ContactFlowNotPublishedException"},
 	connectlocal.Throttled:        {"ThrottlingException"},

@@ -113,9 +113,9 @@ func handlerErrorCode(err error) string {
 // handlerErrorCodes: each value is checked against the model's HandlerErrorCode enum when the program starts.
 var handlerErrorCodes = func() map[connectlocal.Code]string {
 	m := map[connectlocal.Code]string{
-		connectlocal.NotFound: "NotFound", connectlocal.AlreadyExists: "AlreadyExists", connectlocal.DuplicateName: "AlreadyExists",
-		connectlocal.QuotaExceeded: "ServiceLimitExceeded", connectlocal.LimitExceeded: "ServiceLimitExceeded",
-		connectlocal.Throttled: "Throttling", connectlocal.Internal: "InternalFailure", connectlocal.InvalidArgument: "InvalidRequest",
+		connectlocal.NotFound: "NotFound", connectlocal.AlreadyExists: "AlreadyExists",
+		connectlocal.QuotaExceeded: "ServiceLimitExceeded",
+		connectlocal.Throttled:     "Throttling", connectlocal.Internal: "InternalFailure", connectlocal.InvalidArgument: "InvalidRequest",
 	}
 	for _, v := range m {
 		ccModel.EnumValue("HandlerErrorCode", v)
