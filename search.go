@@ -28,6 +28,23 @@ type SearchTagFilter struct {
 	Tag *TagCondition
 }
 
+// commonFields are the field names every kind's criteria document (name, description, resourceID) and the
+// kind's own (more: field name → values).
+func commonFields(id, name, description string, more map[string][]string) SearchFields {
+	return func(field string) ([]string, bool) {
+		switch field {
+		case "name":
+			return []string{name}, true
+		case "description":
+			return []string{description}, true
+		case "resourceID":
+			return []string{id}, true
+		}
+		v, ok := more[field]
+		return v, ok
+	}
+}
+
 // SearchFields gives a kind's values of a criteria field name (the names its model documentation lists);
 // ok false means the kind does not support the name.
 type SearchFields func(field string) (values []string, ok bool)
@@ -177,5 +194,18 @@ func searchRecords[T any](ctx context.Context, s *Service, scope Scope, info Obj
 		return nil, "", 0, err
 	}
 	page, next, err := listRecords(ctx, s, scope, info, in.Instance, in.Page, 100, "Search\x00"+string(query), keep)
+	if err != nil {
+		return nil, "", 0, err
+	}
+	// Search* answers carry each object's tags (the model's result shapes have Tags).
+	err = s.Store.View(ctx, func(tx Tx) error {
+		for i := range page {
+			var err error
+			if page[i].Tags, err = tx.Tags(scope, page[i].ARN(scope)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	return page, next, total, err
 }

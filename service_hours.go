@@ -130,19 +130,7 @@ func (s *Service) ListHoursOfOperations(ctx context.Context, scope Scope, instan
 // HoursOfOperationSearchCriteria) and tags.
 func (s *Service) SearchHoursOfOperations(ctx context.Context, scope Scope, in SearchInput) ([]Record[HoursOfOperation], string, int64, error) {
 	return searchRecords(ctx, s, scope, HoursKind, in, func(r Record[HoursOfOperation]) SearchFields {
-		return func(field string) ([]string, bool) {
-			switch field {
-			case "name":
-				return []string{r.Value.Name}, true
-			case "description":
-				return []string{r.Value.Description}, true
-			case "timezone":
-				return []string{r.Value.TimeZone}, true
-			case "resourceID":
-				return []string{r.ID}, true
-			}
-			return nil, false
-		}
+		return commonFields(r.ID, r.Value.Name, r.Value.Description, map[string][]string{"timezone": {r.Value.TimeZone}})
 	}, nil)
 }
 

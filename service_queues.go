@@ -290,41 +290,11 @@ func (s *Service) QueueQuickConnects(ctx context.Context, scope Scope, instance,
 // SearchQueues finds queues by name, description, resourceID (the field names QueueSearchCriteria documents),
 // QueueTypeCondition and tags.
 func (s *Service) SearchQueues(ctx context.Context, scope Scope, in SearchInput) ([]Record[Queue], string, int64, error) {
-	return withTags[Queue](ctx, s, scope)(searchRecords(ctx, s, scope, QueueKind, in, func(r Record[Queue]) SearchFields {
-		return func(field string) ([]string, bool) {
-			switch field {
-			case "name":
-				return []string{r.Value.Name}, true
-			case "description":
-				return []string{r.Value.Description}, true
-			case "resourceID":
-				return []string{r.ID}, true
-			}
-			return nil, false
-		}
+	return searchRecords(ctx, s, scope, QueueKind, in, func(r Record[Queue]) SearchFields {
+		return commonFields(r.ID, r.Value.Name, r.Value.Description, nil)
 	}, func(r Record[Queue], member, value string) bool {
 		return member == "QueueTypeCondition" && r.Value.Type == value
-	}))
-}
-
-// withTags fills in the tags of a Search* page, whose model shapes (Queue, QuickConnect) carry them.
-func withTags[T any](ctx context.Context, s *Service, scope Scope) func([]Record[T], string, int64, error) ([]Record[T], string, int64, error) {
-	return func(rs []Record[T], next string, total int64, err error) ([]Record[T], string, int64, error) {
-		if err != nil || len(rs) == 0 {
-			return rs, next, total, err
-		}
-		err = s.Store.View(ctx, func(tx Tx) error {
-			for i := range rs {
-				tags, err := tx.Tags(scope, rs[i].ARN(scope))
-				if err != nil {
-					return err
-				}
-				rs[i].Tags = tags
-			}
-			return nil
-		})
-		return rs, next, total, err
-	}
+	})
 }
 
 // putDefaultQueue stores the instance's "BasicQueue": STANDARD, on the instance's Basic Hours, ENABLED, with no

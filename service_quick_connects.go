@@ -182,19 +182,9 @@ func (s *Service) UpdateQuickConnect(ctx context.Context, scope Scope, in QuickC
 // SearchQuickConnects finds quick connects by name, description, resourceID (the field names
 // QuickConnectSearchCriteria documents) and tags.
 func (s *Service) SearchQuickConnects(ctx context.Context, scope Scope, in SearchInput) ([]Record[QuickConnect], string, int64, error) {
-	return withTags[QuickConnect](ctx, s, scope)(searchRecords(ctx, s, scope, QuickConnectKind, in, func(r Record[QuickConnect]) SearchFields {
-		return func(field string) ([]string, bool) {
-			switch field {
-			case "name":
-				return []string{r.Value.Name}, true
-			case "description":
-				return []string{r.Value.Description}, true
-			case "resourceID":
-				return []string{r.ID}, true
-			}
-			return nil, false
-		}
-	}, nil))
+	return searchRecords(ctx, s, scope, QuickConnectKind, in, func(r Record[QuickConnect]) SearchFields {
+		return commonFields(r.ID, r.Value.Name, r.Value.Description, nil)
+	}, nil)
 }
 
 // requireQuickConnect resolves raw (id or ARN) to a quick connect of the instance: StartTaskContact's

@@ -398,19 +398,7 @@ func positionOf(c Cursor) int {
 // SearchRoutingProfiles finds routing profiles by the field names RoutingProfileSearchCriteria documents
 // (associatedQueueIds, name, description, resourceID) and tags.
 func (s *Service) SearchRoutingProfiles(ctx context.Context, scope Scope, in SearchInput) ([]Record[RoutingProfile], string, int64, error) {
-	return withSearchTags[RoutingProfile](ctx, s, scope)(searchRecords(ctx, s, scope, RoutingProfileKind, in, func(r Record[RoutingProfile]) SearchFields {
-		return func(field string) ([]string, bool) {
-			switch field {
-			case "name":
-				return []string{r.Value.Name}, true
-			case "description":
-				return []string{r.Value.Description}, true
-			case "resourceID":
-				return []string{r.ID}, true
-			case "associatedQueueIds":
-				return r.Value.queueIDs(), true
-			}
-			return nil, false
-		}
-	}, nil))
+	return searchRecords(ctx, s, scope, RoutingProfileKind, in, func(r Record[RoutingProfile]) SearchFields {
+		return commonFields(r.ID, r.Value.Name, r.Value.Description, map[string][]string{"associatedQueueIds": r.Value.queueIDs()})
+	}, nil)
 }

@@ -122,7 +122,7 @@ func (s *Service) ListSecurityProfilePermissions(ctx context.Context, scope Scop
 // model documents no field names for SecurityProfileSearchCriteria beyond `name`; the others are those every
 // other routing object's search takes.
 func (s *Service) SearchSecurityProfiles(ctx context.Context, scope Scope, in SearchInput) ([]Record[SecurityProfile], string, int64, error) {
-	return withSearchTags[SecurityProfile](ctx, s, scope)(searchRecords(ctx, s, scope, SecurityProfileKind, in, func(r Record[SecurityProfile]) SearchFields {
+	return searchRecords(ctx, s, scope, SecurityProfileKind, in, func(r Record[SecurityProfile]) SearchFields {
 		return func(field string) ([]string, bool) {
 			switch field {
 			case "name", "securityProfileName":
@@ -134,25 +134,5 @@ func (s *Service) SearchSecurityProfiles(ctx context.Context, scope Scope, in Se
 			}
 			return nil, false
 		}
-	}, nil))
-}
-
-// withSearchTags reads the tags of a search's records: Search* answers carry them (the model's summaries have
-// Tags), and searchRecords reads only the objects. The queues helper wrote the same as withTags: one goes at merge.
-func withSearchTags[T any](ctx context.Context, s *Service, scope Scope) func([]Record[T], string, int64, error) ([]Record[T], string, int64, error) {
-	return func(rs []Record[T], next string, total int64, err error) ([]Record[T], string, int64, error) {
-		if err != nil {
-			return nil, "", 0, err
-		}
-		err = s.Store.View(ctx, func(tx Tx) error {
-			for i := range rs {
-				var err error
-				if rs[i].Tags, err = tx.Tags(scope, rs[i].ARN(scope)); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		return rs, next, total, err
-	}
+	}, nil)
 }
