@@ -55,6 +55,15 @@ func TestSchemas(t *testing.T) {
 			ReadOnly:   []string{"Id", "Arn", "ServiceRole", "CreatedTime", "InstanceStatus"},
 			CreateOnly: []string{"DirectoryId", "InstanceAlias", "IdentityManagementType"},
 			WriteOnly:  []string{"DirectoryId"}, Listable: true},
+		SecurityProfile: {Name: SecurityProfile, PrimaryIdentifier: "SecurityProfileArn",
+			ReadOnly:   []string{"SecurityProfileArn", "LastModifiedRegion", "LastModifiedTime"},
+			CreateOnly: []string{"SecurityProfileName", "InstanceArn"}, Listable: true, ListNeeds: []string{"InstanceArn"}},
+		User: {Name: User, PrimaryIdentifier: "UserArn", ReadOnly: []string{"UserArn"}, WriteOnly: []string{"Password"},
+			Listable: true, ListNeeds: []string{"InstanceArn"}},
+		UserHierarchyGroup: {Name: UserHierarchyGroup, PrimaryIdentifier: "UserHierarchyGroupArn", ReadOnly: []string{"UserHierarchyGroupArn"},
+			CreateOnly: []string{"ParentGroupArn"}, Listable: true, ListNeeds: []string{"InstanceArn"}},
+		UserHierarchyStructure: {Name: UserHierarchyStructure, PrimaryIdentifier: "UserHierarchyStructureArn",
+			ReadOnly: []string{"UserHierarchyStructureArn"}, CreateOnly: []string{"InstanceArn"}},
 	}
 	if diff := cmp.Diff(want, Schemas); diff != "" {
 		t.Fatalf("(-want +got):\n%s", diff)

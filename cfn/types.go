@@ -38,6 +38,19 @@ var Schemas = map[string]*Schema{
 		s.ReadOnly = append(s.ReadOnly, "Status")
 	}),
 	Instance: registry("schemas/cfn-AWS-Connect-Instance.json", func(s *Schema) { s.Listable = true }),
+	// ccb: security profiles, users and the user hierarchy. The registry's handlers: security profiles, users
+	// and groups have a list handler that needs the instance (ListSecurityProfiles, ListUsers,
+	// ListUserHierarchyGroups take one); the structure has none (one per instance).
+	SecurityProfile: registry("schemas/cfn-AWS-Connect-SecurityProfile.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
+	}),
+	User: registry("schemas/cfn-AWS-Connect-User.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
+	}),
+	UserHierarchyGroup: registry("schemas/cfn-AWS-Connect-UserHierarchyGroup.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
+	}),
+	UserHierarchyStructure: registry("schemas/cfn-AWS-Connect-UserHierarchyStructure.json", func(*Schema) {}),
 }
 
 // registry reads a Schema from an embedded registry schema, then lets more fill in what the file lacks.
