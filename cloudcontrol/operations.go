@@ -119,7 +119,7 @@ func (h *Handler) createResource(ctx context.Context, scope connectlocal.Scope, 
 		if err != nil {
 			return id, nil, err
 		}
-		rn, _ := connectlocal.ParseARN(id)
+		rn, _ := identify(t, scope, id)
 		model, err := t.read(h, ctx, scope, rn)
 		return id, model, err
 	})

@@ -23,6 +23,8 @@ type resourceType struct {
 	update func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error
 	delete func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) error
 	list   func(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error)
+	// parse reads a primary identifier that is no Connect object ARN (nil: connectlocal.ParseARN).
+	parse func(id string) (connectlocal.ResourceName, bool)
 }
 
 var types = map[string]*resourceType{
@@ -34,6 +36,18 @@ var types = map[string]*resourceType{
 	cfn.Instance: {schema: cfn.Schemas[cfn.Instance], kind: connectlocal.KindInstance,
 		create: createInstance, read: readInstance, update: updateInstance, delete: deleteInstance,
 		list: listInstances},
+	// ccb: security profiles, users and the user hierarchy (users.go).
+	cfn.SecurityProfile: {schema: cfn.Schemas[cfn.SecurityProfile], kind: connectlocal.KindSecurityProfile,
+		create: createSecurityProfile, read: readSecurityProfile, update: updateSecurityProfile, delete: deleteSecurityProfile,
+		list: listSecurityProfiles},
+	cfn.User: {schema: cfn.Schemas[cfn.User], kind: connectlocal.KindUser,
+		create: createUser, read: readUser, update: updateUser, delete: deleteUser, list: listUsers},
+	cfn.UserHierarchyGroup: {schema: cfn.Schemas[cfn.UserHierarchyGroup], kind: connectlocal.KindHierarchyGroup,
+		create: createUserHierarchyGroup, read: readUserHierarchyGroup, update: updateUserHierarchyGroup,
+		delete: deleteUserHierarchyGroup, list: listUserHierarchyGroups},
+	cfn.UserHierarchyStructure: {schema: cfn.Schemas[cfn.UserHierarchyStructure], kind: connectlocal.KindHierarchyStructure,
+		create: createUserHierarchyStructure, read: readUserHierarchyStructure, update: updateUserHierarchyStructure,
+		delete: deleteUserHierarchyStructure, parse: parseUserHierarchyStructure},
 }
 
 // call runs a Connect operation in-process through API.Invoke, with the checks of a request on the wire, and
@@ -416,7 +430,11 @@ func listInstances(h *Handler, ctx context.Context, scope connectlocal.Scope, _ 
 
 // identify parses a primary identifier (an ARN) of t in scope; anything else names no resource.
 func identify(t *resourceType, scope connectlocal.Scope, id string) (connectlocal.ResourceName, error) {
-	rn, ok := connectlocal.ParseARN(id)
+	parse := connectlocal.ParseARN
+	if t.parse != nil {
+		parse = t.parse
+	}
+	rn, ok := parse(id)
 	if !ok || rn.Kind != t.kind || rn.Scope != scope {
 		return rn, notFoundError(t.schema.Name, id)
 	}
