@@ -127,6 +127,10 @@ func (c *checker) cloudFormation(root map[string]any) error {
 	found := false
 	for _, name := range names {
 		res, _ := resources[name].(map[string]any)
+		if c.people(name, res, resources, params) { // security profiles, users, the hierarchy (users.go)
+			found = true
+			continue
+		}
 		if typ, _ := res["Type"].(string); typ != cfn.TaskTemplate {
 			continue
 		}
