@@ -90,6 +90,7 @@ func (c *checker) people(name string, res, resources, params map[string]any) boo
 	}
 	if typ == cfn.UserHierarchyGroup {
 		c.groupLevel(name, base, props, resources)
+		c.structureFirst(name, base, props, resources)
 	}
 	return true
 }
@@ -215,4 +216,82 @@ func (c *checker) groupLevel(name, base string, props, resources map[string]any)
 			return
 		}
 	}
+}
+
+// GroupBeforeStructure warns of a UserHierarchyGroup that does not depend on the UserHierarchyStructure of
+// its instance in the same file: CloudFormation creates resources without a dependency in parallel, so the
+// group may come first, and CreateUserHierarchyGroup refuses a level the structure does not define yet.
+const GroupBeforeStructure = "GROUP_BEFORE_STRUCTURE"
+
+func init() { WarningCodes = append(WarningCodes, GroupBeforeStructure) }
+
+// structureFirst warns when group name has no dependency (DependsOn, or a reference, directly or through
+// other resources) on a structure of its instance in the file.
+func (c *checker) structureFirst(name, base string, props, resources map[string]any) {
+	inst := instanceKey(props["InstanceArn"])
+	if inst == "" {
+		return
+	}
+	var structures []string
+	for n, r := range resources {
+		res, _ := r.(map[string]any)
+		p, _ := res["Properties"].(map[string]any)
+		if typ, _ := res["Type"].(string); typ == cfn.UserHierarchyStructure && instanceKey(p["InstanceArn"]) == inst {
+			structures = append(structures, n)
+		}
+	}
+	sort.Strings(structures)
+	for _, s := range structures {
+		if !dependsOn(name, s, resources, map[string]bool{}) {
+			c.add(base, fmt.Sprintf("Group '%s' does not depend on the hierarchy structure '%s' (add DependsOn: %s): CloudFormation may create "+
+				"the group first, and CreateUserHierarchyGroup refuses a level the structure does not define yet", name, s, s), GroupBeforeStructure, "warning")
+			return
+		}
+	}
+}
+
+// dependsOn says whether resource name depends on target: through DependsOn or a reference in its
+// properties, directly or through the resources it depends on.
+func dependsOn(name, target string, resources map[string]any, seen map[string]bool) bool {
+	if seen[name] {
+		return false
+	}
+	seen[name] = true
+	res, _ := resources[name].(map[string]any)
+	var next []string
+	switch d := res["DependsOn"].(type) {
+	case string:
+		next = append(next, d)
+	case []any:
+		for _, e := range d {
+			if s, ok := e.(string); ok {
+				next = append(next, s)
+			}
+		}
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case Intrinsic:
+			if t := v.Target(); t != "" {
+				next = append(next, t)
+			}
+			walk(v.Arg)
+		case map[string]any:
+			for _, e := range v {
+				walk(e)
+			}
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		}
+	}
+	walk(res["Properties"])
+	for _, n := range next {
+		if n == target || dependsOn(n, target, resources, seen) {
+			return true
+		}
+	}
+	return false
 }

@@ -80,15 +80,24 @@ func TestCheck_people(t *testing.T) {
 `, []string{"Resources.Team.Properties.ParentGroupArn (InvalidRequestException)"}},
 		{"a group's parent of another type", `  G:
     Type: AWS::Connect::UserHierarchyGroup
+    DependsOn: [Leads, Structure]
     Properties: {InstanceArn: !GetAtt Instance.Arn, Name: G, ParentGroupArn: !Ref Leads}
 `, []string{"Resources.G.Properties.ParentGroupArn (ResourceNotFoundException)"}},
+		{"a group that may come before the structure", `  G:
+    Type: AWS::Connect::UserHierarchyGroup
+    Properties: {InstanceArn: !GetAtt Instance.Arn, Name: G}
+`, []string{"Resources.G.Properties (GROUP_BEFORE_STRUCTURE)"}},
+		{"a group after the structure through its parent's reference", `  G:
+    Type: AWS::Connect::UserHierarchyGroup
+    Properties: {InstanceArn: !GetAtt Instance.Arn, Name: G, ParentGroupArn: !Sub "${Emea}"}
+`, nil},
 		{"a bad profile name", `  P:
     Type: AWS::Connect::SecurityProfile
     Properties: {InstanceArn: !GetAtt Instance.Arn, SecurityProfileName: "a/b", Permissions: [BasicAgentAccess]}
 `, []string{"Resources.P.Properties.SecurityProfileName (ValidationException)"}},
 		{"a structure level without a name", `  S2:
     Type: AWS::Connect::UserHierarchyStructure
-    Properties: {InstanceArn: !GetAtt Instance.Arn, UserHierarchyStructure: {LevelOne: {}}}
+    Properties: {InstanceArn: ` + instanceARN + `, UserHierarchyStructure: {LevelOne: {}}}
 `, []string{"Resources.S2.Properties.UserHierarchyStructure.LevelOne (ValidationException)"}},
 	}
 	for _, tc := range cases {
