@@ -464,3 +464,43 @@ func TestPeople_listNeedsInstance(t *testing.T) {
 		}
 	}
 }
+
+// TestPeople_outcomeIsTheStores: CreateSecurityProfile, CreateUser and CreateUserHierarchyGroup take no
+// ClientToken; a create committed whose store then reports a failure is found by its unique name and recorded
+// SUCCESS, once, as it is stored (issue 19, item 2); so is the structure's idempotent update.
+func TestPeople_outcomeIsTheStores(t *testing.T) {
+	ctx := context.Background()
+	store := &lateFailure{Store: memory.New()}
+	srv := connecttest.Start(t, store)
+	cc := srv.CloudControl()
+	instance, instID := peopleInstance(t, cc, "cc-late")
+	basic := basicRoutingProfile(t, srv.Client, instID)
+	armed := func(typeName string, desired any) string {
+		t.Helper()
+		store.arm()
+		ev, err := createOf(t, cc, typeName, desired)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := status(t, cc, ev.RequestToken)
+		if st.OperationStatus != cctypes.OperationStatusSuccess || aws.ToString(st.Identifier) == "" {
+			t.Fatalf("%s: a committed create recorded as %s %s: %s", typeName, st.OperationStatus, st.ErrorCode, aws.ToString(st.StatusMessage))
+		}
+		return *st.Identifier
+	}
+	armed(ccStructure, map[string]any{"InstanceArn": instance, "UserHierarchyStructure": map[string]any{"LevelOne": map[string]any{"Name": "Region"}}})
+	group := armed(ccGroup, map[string]any{"InstanceArn": instance, "Name": "EMEA"})
+	profile := armed(ccSecurityProfile, map[string]any{"InstanceArn": instance, "SecurityProfileName": "Late"})
+	user := armed(ccUser, map[string]any{"InstanceArn": instance, "Username": "late", "Password": "Secret123!",
+		"RoutingProfileArn": basic, "SecurityProfileArns": []any{profile}, "HierarchyGroupArn": group})
+	if ids := listIDs(t, cc, ccGroup, instance); !slices.Equal(ids, []string{group}) {
+		t.Fatalf("groups %v", ids)
+	}
+	if ids := listIDs(t, cc, ccUser, instance); !slices.Equal(ids, []string{user}) {
+		t.Fatalf("users %v", ids)
+	}
+	ps, err := srv.Client.ListSecurityProfiles(ctx, &connect.ListSecurityProfilesInput{InstanceId: aws.String(instID)})
+	if err != nil || len(ps.SecurityProfileSummaryList) != 5 {
+		t.Fatalf("security profiles %v %+v", err, ps)
+	}
+}
