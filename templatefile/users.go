@@ -88,6 +88,9 @@ func (c *checker) people(name string, res, resources, params map[string]any) boo
 			c.reference(base, r.prop, v, r, props, resources, params)
 		}
 	}
+	if typ == cfn.User {
+		c.identity(base, props, resources)
+	}
 	if typ == cfn.UserHierarchyGroup {
 		c.groupLevel(name, base, props, resources)
 		c.structureFirst(name, base, props, resources)
@@ -294,4 +297,37 @@ func dependsOn(name, target string, resources map[string]any, seen map[string]bo
 		}
 	}
 	return false
+}
+
+// identity checks a user against the identity management of its instance, when the instance is a resource
+// of the file: CreateUser refuses (InvalidRequestException) a user without a password on an instance that
+// manages its own users, a password on any other, and a DirectoryUserId or an Email under SAML. The
+// messages are the service's (service_users.go, CreateUser's check).
+func (c *checker) identity(base string, props, resources map[string]any) {
+	in, ok := props["InstanceArn"].(Intrinsic)
+	if !ok {
+		return
+	}
+	res, _ := resources[in.Target()].(map[string]any)
+	if typ, _ := res["Type"].(string); typ != cfn.Instance {
+		return
+	}
+	ip, _ := res["Properties"].(map[string]any)
+	idm, ok := ip["IdentityManagementType"].(string)
+	if !ok {
+		return // unknown until deploy
+	}
+	const code = "InvalidRequestException"
+	_, password := props["Password"]
+	info, _ := props["IdentityInfo"].(map[string]any)
+	switch {
+	case idm == "CONNECT_MANAGED" && !password:
+		c.add(base, "A password is required for a user of an instance that manages its own users", code, "error")
+	case idm != "CONNECT_MANAGED" && password:
+		c.add(join(base, "Password"), "A password cannot be set for a user of an instance using "+idm+" identity management", code, "error")
+	case idm == "SAML" && props["DirectoryUserId"] != nil:
+		c.add(join(base, "DirectoryUserId"), "DirectoryUserId cannot be set for a user of an instance using SAML", code, "error")
+	case idm == "SAML" && info["Email"] != nil:
+		c.add(join(base, "IdentityInfo.Email"), "Email cannot be set for a user of an instance using SAML", code, "error")
+	}
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudcontrol"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
+	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
@@ -46,6 +48,7 @@ func user(props string) string {
     Properties:
       InstanceArn: !GetAtt Instance.Arn
       Username: jane
+      Password: Secret123!
 ` + props
 }
 
@@ -91,6 +94,26 @@ func TestCheck_people(t *testing.T) {
     Type: AWS::Connect::UserHierarchyGroup
     Properties: {InstanceArn: !GetAtt Instance.Arn, Name: G, ParentGroupArn: !Sub "${Emea}"}
 `, nil},
+		{"no password on an instance that manages its users", `  V:
+    Type: AWS::Connect::User
+    Properties:
+      InstanceArn: !GetAtt Instance.Arn
+      Username: vic
+      RoutingProfileArn: ` + instanceARN + `/routing-profile/r
+      SecurityProfileArns: [!Ref Leads]
+`, []string{"Resources.V.Properties (InvalidRequestException)"}},
+		{"a password and an email under SAML", `  Saml:
+    Type: AWS::Connect::Instance
+    Properties: {IdentityManagementType: SAML, InstanceAlias: s, Attributes: {InboundCalls: true, OutboundCalls: true}}
+  V:
+    Type: AWS::Connect::User
+    Properties:
+      InstanceArn: !GetAtt Saml.Arn
+      Username: vic
+      Password: Secret123!
+      RoutingProfileArn: ` + instanceARN + `/routing-profile/r
+      SecurityProfileArns: [` + instanceARN + `/security-profile/s]
+`, []string{"Resources.V.Properties.Password (InvalidRequestException)"}},
 		{"a bad profile name", `  P:
     Type: AWS::Connect::SecurityProfile
     Properties: {InstanceArn: !GetAtt Instance.Arn, SecurityProfileName: "a/b", Permissions: [BasicAgentAccess]}
@@ -140,5 +163,47 @@ func TestCheck_peopleAgreesWithCloudControl(t *testing.T) {
 				t.Errorf("validate says %s: %s; Cloud Control says %v", f.Code, f.Message, err)
 			}
 		}
+	}
+}
+
+// TestCheck_identityAgreesWithServer: a user without a password on a CONNECT_MANAGED instance of the file is
+// refused by validate in the words CreateUser, through Cloud Control, refuses it with.
+func TestCheck_identityAgreesWithServer(t *testing.T) {
+	found, err := templatefile.Check("t.yaml", []byte(peopleStack(`  V:
+    Type: AWS::Connect::User
+    Properties:
+      InstanceArn: !GetAtt Instance.Arn
+      Username: vic
+      RoutingProfileArn: `+instanceARN+`/routing-profile/r
+      SecurityProfileArns: [!Ref Leads]
+`)))
+	if err != nil || len(found) != 1 {
+		t.Fatalf("Check: %v %v", err, found)
+	}
+	srv := connecttest.Start(t, memory.New())
+	cc := srv.CloudControl()
+	ctx := context.Background()
+	inst, err := srv.Client.CreateInstance(ctx, &connect.CreateInstanceInput{IdentityManagementType: types.DirectoryTypeConnectManaged,
+		InstanceAlias: aws.String("identity"), InboundCallsEnabled: aws.Bool(true), OutboundCallsEnabled: aws.Bool(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rps, err := srv.Client.ListRoutingProfiles(ctx, &connect.ListRoutingProfilesInput{InstanceId: inst.Id})
+	if err != nil || len(rps.RoutingProfileSummaryList) == 0 {
+		t.Fatal(err)
+	}
+	sps, err := srv.Client.ListSecurityProfiles(ctx, &connect.ListSecurityProfilesInput{InstanceId: inst.Id})
+	if err != nil || len(sps.SecurityProfileSummaryList) == 0 {
+		t.Fatal(err)
+	}
+	out, err := cc.CreateResource(ctx, &cloudcontrol.CreateResourceInput{TypeName: aws.String("AWS::Connect::User"), DesiredState: aws.String(
+		`{"InstanceArn":"` + aws.ToString(inst.Arn) + `","Username":"vic","RoutingProfileArn":"` + aws.ToString(rps.RoutingProfileSummaryList[0].Arn) +
+			`","SecurityProfileArns":["` + aws.ToString(sps.SecurityProfileSummaryList[0].Arn) + `"]}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := cc.GetResourceRequestStatus(ctx, &cloudcontrol.GetResourceRequestStatusInput{RequestToken: out.ProgressEvent.RequestToken})
+	if err != nil || aws.ToString(st.ProgressEvent.StatusMessage) != found[0].Message {
+		t.Fatalf("Cloud Control says %v %q; validate says %q", err, aws.ToString(st.ProgressEvent.StatusMessage), found[0].Message)
 	}
 }
