@@ -17,7 +17,7 @@ import (
 func (h *Handler) createNamed(ctx context.Context, scope connectlocal.Scope, op string, req map[string]any, arnKey string,
 	find func() (string, error)) (string, error) {
 	out, err := h.api.Invoke(ctx, scope, op, req)
-	if connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
+	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil { // CodeOf(nil) is Internal too
 		if arn, ferr := find(); ferr == nil && arn != "" {
 			return arn, nil
 		}
