@@ -23,8 +23,9 @@ type resourceType struct {
 	update func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error
 	delete func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) error
 	list   func(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error)
-	// parse reads a primary identifier that is no Connect object ARN (nil: connectlocal.ParseARN).
-	parse func(id string) (connectlocal.ResourceName, bool)
+	// identify parses a composite primary identifier (nil: the identifier is an ARN of kind); ok is false
+	// when it names no resource of scope.
+	identify func(scope connectlocal.Scope, id string) (rn connectlocal.ResourceName, ok bool)
 }
 
 var types = map[string]*resourceType{
@@ -47,7 +48,7 @@ var types = map[string]*resourceType{
 		delete: deleteUserHierarchyGroup, list: listUserHierarchyGroups},
 	cfn.UserHierarchyStructure: {schema: cfn.Schemas[cfn.UserHierarchyStructure], kind: connectlocal.KindHierarchyStructure,
 		create: createUserHierarchyStructure, read: readUserHierarchyStructure, update: updateUserHierarchyStructure,
-		delete: deleteUserHierarchyStructure, parse: parseUserHierarchyStructure},
+		delete: deleteUserHierarchyStructure, identify: identifyUserHierarchyStructure},
 }
 
 // call runs a Connect operation in-process through API.Invoke, with the checks of a request on the wire, and
@@ -62,7 +63,7 @@ var types = map[string]*resourceType{
 // holds.
 func (h *Handler) call(ctx context.Context, scope connectlocal.Scope, op string, in map[string]any) (map[string]any, error) {
 	out, err := h.api.Invoke(ctx, scope, op, in)
-	if connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
+	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil { // CodeOf(nil) is Internal too
 		out, err = h.api.Invoke(ctx, scope, op, in)
 		if strings.HasPrefix(op, "Delete") && connectlocal.CodeOf(err) == connectlocal.NotFound {
 			return nil, nil // the first delete was committed
@@ -430,11 +431,14 @@ func listInstances(h *Handler, ctx context.Context, scope connectlocal.Scope, _ 
 
 // identify parses a primary identifier (an ARN) of t in scope; anything else names no resource.
 func identify(t *resourceType, scope connectlocal.Scope, id string) (connectlocal.ResourceName, error) {
-	parse := connectlocal.ParseARN
-	if t.parse != nil {
-		parse = t.parse
+	if t.identify != nil {
+		rn, ok := t.identify(scope, id)
+		if !ok {
+			return rn, notFoundError(t.schema.Name, id)
+		}
+		return rn, nil
 	}
-	rn, ok := parse(id)
+	rn, ok := connectlocal.ParseARN(id)
 	if !ok || rn.Kind != t.kind || rn.Scope != scope {
 		return rn, notFoundError(t.schema.Name, id)
 	}

@@ -341,14 +341,14 @@ func listUserHierarchyGroups(h *Handler, ctx context.Context, scope connectlocal
 // handlers' permissions); delete empties the structure. Decided: the structure of an existing instance can
 // always be read, empty or not, as DescribeUserHierarchyStructure always answers one.
 
-// parseUserHierarchyStructure reads the structure's identifier as its instance.
-func parseUserHierarchyStructure(id string) (connectlocal.ResourceName, bool) {
+// identifyUserHierarchyStructure reads the structure's identifier as its instance.
+func identifyUserHierarchyStructure(scope connectlocal.Scope, id string) (connectlocal.ResourceName, bool) {
 	inst, ok := strings.CutSuffix(id, "/user-hierarchy-structure")
 	if !ok {
 		return connectlocal.ResourceName{}, false
 	}
 	rn, ok := connectlocal.ParseARN(inst)
-	if !ok || rn.Kind != connectlocal.KindInstance {
+	if !ok || rn.Kind != connectlocal.KindInstance || rn.Scope != scope {
 		return connectlocal.ResourceName{}, false
 	}
 	rn.Kind, rn.ID = connectlocal.KindHierarchyStructure, rn.InstanceID
