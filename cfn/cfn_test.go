@@ -47,14 +47,6 @@ func TestTaskTemplateRoundTrip(t *testing.T) {
 // TestSchemas: what Cloud Control reads from the registry schemas.
 func TestSchemas(t *testing.T) {
 	want := map[string]*Schema{
-		TaskTemplate: {Name: TaskTemplate, PrimaryIdentifier: "Arn", ReadOnly: []string{"Arn"},
-			Listable: true, ListNeeds: []string{"InstanceArn"}},
-		ContactFlow: {Name: ContactFlow, PrimaryIdentifier: "ContactFlowArn", ReadOnly: []string{"ContactFlowArn", "Status"},
-			CreateOnly: []string{"Type"}},
-		Instance: {Name: Instance, PrimaryIdentifier: "Arn",
-			ReadOnly:   []string{"Id", "Arn", "ServiceRole", "CreatedTime", "InstanceStatus"},
-			CreateOnly: []string{"DirectoryId", "InstanceAlias", "IdentityManagementType"},
-			WriteOnly:  []string{"DirectoryId"}, Listable: true},
 		SecurityProfile: {Name: SecurityProfile, PrimaryIdentifier: "SecurityProfileArn",
 			ReadOnly:   []string{"SecurityProfileArn", "LastModifiedRegion", "LastModifiedTime"},
 			CreateOnly: []string{"SecurityProfileName", "InstanceArn"}, Listable: true, ListNeeds: []string{"InstanceArn"}},
@@ -64,6 +56,15 @@ func TestSchemas(t *testing.T) {
 			CreateOnly: []string{"ParentGroupArn"}, Listable: true, ListNeeds: []string{"InstanceArn"}},
 		UserHierarchyStructure: {Name: UserHierarchyStructure, PrimaryIdentifier: "UserHierarchyStructureArn",
 			ReadOnly: []string{"UserHierarchyStructureArn"}, CreateOnly: []string{"InstanceArn"}},
+
+		TaskTemplate: {Name: TaskTemplate, PrimaryIdentifier: "Arn", ReadOnly: []string{"Arn"},
+			Listable: true, ListNeeds: []string{"InstanceArn"}},
+		ContactFlow: {Name: ContactFlow, PrimaryIdentifier: "ContactFlowArn", ReadOnly: []string{"ContactFlowArn", "Status"},
+			CreateOnly: []string{"Type"}},
+		Instance: {Name: Instance, PrimaryIdentifier: "Arn",
+			ReadOnly:   []string{"Id", "Arn", "ServiceRole", "CreatedTime", "InstanceStatus"},
+			CreateOnly: []string{"DirectoryId", "InstanceAlias", "IdentityManagementType"},
+			WriteOnly:  []string{"DirectoryId"}, Listable: true},
 	}
 	if diff := cmp.Diff(want, Schemas); diff != "" {
 		t.Fatalf("(-want +got):\n%s", diff)

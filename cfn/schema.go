@@ -44,12 +44,13 @@ type PropertySchema struct{ root *jsonSchema }
 
 // propertySchemas holds the types whose properties are checked against their schema.
 var propertySchemas = map[string]*PropertySchema{
-	TaskTemplate: mustSchema("schemas/cfn-AWS-Connect-TaskTemplate.json"),
 	// ccb: security profiles, users and the user hierarchy.
 	SecurityProfile:        mustSchema("schemas/cfn-AWS-Connect-SecurityProfile.json"),
 	User:                   mustSchema("schemas/cfn-AWS-Connect-User.json"),
 	UserHierarchyGroup:     mustSchema("schemas/cfn-AWS-Connect-UserHierarchyGroup.json"),
 	UserHierarchyStructure: mustSchema("schemas/cfn-AWS-Connect-UserHierarchyStructure.json"),
+
+	TaskTemplate: mustSchema("schemas/cfn-AWS-Connect-TaskTemplate.json"),
 }
 
 // PropertySchemaOf returns the schema of typeName, nil when its properties are not checked in full.

@@ -31,13 +31,6 @@ type Schema struct {
 // has no "list" handler (so ListResources answers UnsupportedActionException) and its Status is read-only.
 // The TaskTemplate list handler needs the instance, as every Connect List call does.
 var Schemas = map[string]*Schema{
-	TaskTemplate: registry("schemas/cfn-AWS-Connect-TaskTemplate.json", func(s *Schema) {
-		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
-	}),
-	ContactFlow: registry("schemas/cfn-AWS-Connect-ContactFlow.json", func(s *Schema) {
-		s.ReadOnly = append(s.ReadOnly, "Status")
-	}),
-	Instance: registry("schemas/cfn-AWS-Connect-Instance.json", func(s *Schema) { s.Listable = true }),
 	// ccb: security profiles, users and the user hierarchy. The registry's handlers: security profiles, users
 	// and groups have a list handler that needs the instance (ListSecurityProfiles, ListUsers,
 	// ListUserHierarchyGroups take one); the structure has none (one per instance).
@@ -51,6 +44,14 @@ var Schemas = map[string]*Schema{
 		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
 	}),
 	UserHierarchyStructure: registry("schemas/cfn-AWS-Connect-UserHierarchyStructure.json", func(*Schema) {}),
+
+	TaskTemplate: registry("schemas/cfn-AWS-Connect-TaskTemplate.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
+	}),
+	ContactFlow: registry("schemas/cfn-AWS-Connect-ContactFlow.json", func(s *Schema) {
+		s.ReadOnly = append(s.ReadOnly, "Status")
+	}),
+	Instance: registry("schemas/cfn-AWS-Connect-Instance.json", func(s *Schema) { s.Listable = true }),
 }
 
 // registry reads a Schema from an embedded registry schema, then lets more fill in what the file lacks.

@@ -29,14 +29,6 @@ type resourceType struct {
 }
 
 var types = map[string]*resourceType{
-	cfn.TaskTemplate: {schema: cfn.Schemas[cfn.TaskTemplate], kind: connectlocal.KindTaskTemplate,
-		create: createTaskTemplate, read: readTaskTemplate, update: updateTaskTemplate, delete: deleteTaskTemplate,
-		list: listTaskTemplates},
-	cfn.ContactFlow: {schema: cfn.Schemas[cfn.ContactFlow], kind: connectlocal.KindContactFlow,
-		create: createContactFlow, read: readContactFlow, update: updateContactFlow, delete: deleteContactFlow},
-	cfn.Instance: {schema: cfn.Schemas[cfn.Instance], kind: connectlocal.KindInstance,
-		create: createInstance, read: readInstance, update: updateInstance, delete: deleteInstance,
-		list: listInstances},
 	// ccb: security profiles, users and the user hierarchy (users.go).
 	cfn.SecurityProfile: {schema: cfn.Schemas[cfn.SecurityProfile], kind: connectlocal.KindSecurityProfile,
 		create: createSecurityProfile, read: readSecurityProfile, update: updateSecurityProfile, delete: deleteSecurityProfile,
@@ -49,6 +41,15 @@ var types = map[string]*resourceType{
 	cfn.UserHierarchyStructure: {schema: cfn.Schemas[cfn.UserHierarchyStructure], kind: connectlocal.KindHierarchyStructure,
 		create: createUserHierarchyStructure, read: readUserHierarchyStructure, update: updateUserHierarchyStructure,
 		delete: deleteUserHierarchyStructure, identify: identifyUserHierarchyStructure},
+
+	cfn.TaskTemplate: {schema: cfn.Schemas[cfn.TaskTemplate], kind: connectlocal.KindTaskTemplate,
+		create: createTaskTemplate, read: readTaskTemplate, update: updateTaskTemplate, delete: deleteTaskTemplate,
+		list: listTaskTemplates},
+	cfn.ContactFlow: {schema: cfn.Schemas[cfn.ContactFlow], kind: connectlocal.KindContactFlow,
+		create: createContactFlow, read: readContactFlow, update: updateContactFlow, delete: deleteContactFlow},
+	cfn.Instance: {schema: cfn.Schemas[cfn.Instance], kind: connectlocal.KindInstance,
+		create: createInstance, read: readInstance, update: updateInstance, delete: deleteInstance,
+		list: listInstances},
 }
 
 // call runs a Connect operation in-process through API.Invoke, with the checks of a request on the wire, and

@@ -126,11 +126,11 @@ func (c *checker) cloudFormation(root map[string]any) error {
 	sort.Strings(names)
 	found := false
 	for _, name := range names {
-		res, _ := resources[name].(map[string]any)
-		if c.people(name, res, resources, params) { // security profiles, users, the hierarchy (users.go)
+		if c.people(name, resources, params) { // security profiles, users, the hierarchy (users.go)
 			found = true
 			continue
 		}
+		res, _ := resources[name].(map[string]any)
 		if typ, _ := res["Type"].(string); typ != cfn.TaskTemplate {
 			continue
 		}

@@ -46,7 +46,8 @@ var arnAttributes = map[string]string{
 }
 
 // people checks resource name when it is one of these types, and says whether it was.
-func (c *checker) people(name string, res, resources, params map[string]any) bool {
+func (c *checker) people(name string, resources, params map[string]any) bool {
+	res, _ := resources[name].(map[string]any)
 	typ, _ := res["Type"].(string)
 	refs, ok := peopleRefs[typ]
 	if !ok {
