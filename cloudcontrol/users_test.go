@@ -504,3 +504,40 @@ func TestPeople_outcomeIsTheStores(t *testing.T) {
 		t.Fatalf("security profiles %v %+v", err, ps)
 	}
 }
+
+// TestPeople_seenThroughCloudControl: what the Connect API made (a user, the default Admin profile) is a
+// Cloud Control resource; an instance's deletion takes its people with it; a structure for an instance that
+// does not exist fails as NotFound.
+func TestPeople_seenThroughCloudControl(t *testing.T) {
+	eachStore(t, func(t *testing.T, srv *connecttest.Server) {
+		ctx := context.Background()
+		cc := srv.CloudControl()
+		instance, instID := peopleInstance(t, cc, "cc-seen")
+		admin := securityProfileNamed(t, srv.Client, instID, "Admin")
+		basic := basicRoutingProfile(t, srv.Client, instID)
+		rn, _ := connectlocal.ParseARN(basic)
+		srn, _ := connectlocal.ParseARN(admin)
+		u, err := srv.Client.CreateUser(ctx, &connect.CreateUserInput{InstanceId: aws.String(instID), Username: aws.String("made.by.connect"),
+			Password: aws.String("Secret123!"), RoutingProfileId: aws.String(rn.ID), SecurityProfileIds: []string{srn.ID},
+			PhoneConfig: &types.UserPhoneConfig{PhoneType: types.PhoneTypeSoftPhone}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := props(t, cc, ccUser, aws.ToString(u.UserArn))
+		if got["Username"] != "made.by.connect" || got["RoutingProfileArn"] != basic || asJSON(got["SecurityProfileArns"]) != asJSON([]string{admin}) ||
+			got["IdentityInfo"] != nil || got["HierarchyGroupArn"] != nil {
+			t.Fatalf("GetResource of a Connect user %v", got)
+		}
+		if got := props(t, cc, ccSecurityProfile, admin); got["SecurityProfileName"] != "Admin" || len(got["Permissions"].([]any)) == 0 {
+			t.Fatalf("GetResource of Admin %v", got)
+		}
+		remove(t, cc, "AWS::Connect::Instance", instance)
+		_, err = cc.GetResource(ctx, &cloudcontrol.GetResourceInput{TypeName: aws.String(ccUser), Identifier: u.UserArn})
+		var nf *cctypes.ResourceNotFoundException
+		if !errors.As(err, &nf) {
+			t.Fatalf("the user of a deleted instance: %v, want ResourceNotFoundException", err)
+		}
+		ev, err := createOf(t, cc, ccStructure, map[string]any{"InstanceArn": instance, "UserHierarchyStructure": map[string]any{"LevelOne": map[string]any{"Name": "R"}}})
+		failed(t, cc, ev, err, cctypes.HandlerErrorCodeNotFound, "")
+	})
+}
