@@ -47,6 +47,16 @@ func TestTaskTemplateRoundTrip(t *testing.T) {
 // TestSchemas: what Cloud Control reads from the registry schemas.
 func TestSchemas(t *testing.T) {
 	want := map[string]*Schema{
+		SecurityProfile: {Name: SecurityProfile, PrimaryIdentifier: "SecurityProfileArn",
+			ReadOnly:   []string{"SecurityProfileArn", "LastModifiedRegion", "LastModifiedTime"},
+			CreateOnly: []string{"SecurityProfileName", "InstanceArn"}, Listable: true, ListNeeds: []string{"InstanceArn"}},
+		User: {Name: User, PrimaryIdentifier: "UserArn", ReadOnly: []string{"UserArn"}, WriteOnly: []string{"Password"},
+			Listable: true, ListNeeds: []string{"InstanceArn"}},
+		UserHierarchyGroup: {Name: UserHierarchyGroup, PrimaryIdentifier: "UserHierarchyGroupArn", ReadOnly: []string{"UserHierarchyGroupArn"},
+			CreateOnly: []string{"ParentGroupArn"}, Listable: true, ListNeeds: []string{"InstanceArn"}},
+		UserHierarchyStructure: {Name: UserHierarchyStructure, PrimaryIdentifier: "UserHierarchyStructureArn",
+			ReadOnly: []string{"UserHierarchyStructureArn"}, CreateOnly: []string{"InstanceArn"}},
+
 		TaskTemplate: {Name: TaskTemplate, PrimaryIdentifier: "Arn", ReadOnly: []string{"Arn"},
 			Listable: true, ListNeeds: []string{"InstanceArn"}},
 		ContactFlow: {Name: ContactFlow, PrimaryIdentifier: "ContactFlowArn", ReadOnly: []string{"ContactFlowArn", "Status"},

@@ -44,6 +44,12 @@ type PropertySchema struct{ root *jsonSchema }
 
 // propertySchemas holds the types whose properties are checked against their schema.
 var propertySchemas = map[string]*PropertySchema{
+	// ccb: security profiles, users and the user hierarchy.
+	SecurityProfile:        mustSchema("schemas/cfn-AWS-Connect-SecurityProfile.json"),
+	User:                   mustSchema("schemas/cfn-AWS-Connect-User.json"),
+	UserHierarchyGroup:     mustSchema("schemas/cfn-AWS-Connect-UserHierarchyGroup.json"),
+	UserHierarchyStructure: mustSchema("schemas/cfn-AWS-Connect-UserHierarchyStructure.json"),
+
 	TaskTemplate: mustSchema("schemas/cfn-AWS-Connect-TaskTemplate.json"),
 }
 
@@ -77,7 +83,7 @@ func compile(s *jsonSchema, defs map[string]*jsonSchema) {
 			}
 			s.re = p
 		} else {
-			s.re = regexp.MustCompile(s.Pattern)
+			s.re = regexp.MustCompile(javaEscapes.ReplaceAllString(s.Pattern, `\x{$1}`))
 		}
 	}
 	for _, p := range s.Properties {
@@ -88,6 +94,10 @@ func compile(s *jsonSchema, defs map[string]*jsonSchema) {
 		compile(d, defs)
 	}
 }
+
+// javaEscapes are the Java \uXXXX escapes some registry patterns use (SecurityProfile's PrimaryAttributeValue
+// Values); RE2 writes them \x{XXXX}.
+var javaEscapes = regexp.MustCompile(`\\u([0-9A-Fa-f]{4})`)
 
 // SchemaProblem is one place where properties break their schema.
 type SchemaProblem struct {

@@ -31,6 +31,20 @@ type Schema struct {
 // has no "list" handler (so ListResources answers UnsupportedActionException) and its Status is read-only.
 // The TaskTemplate list handler needs the instance, as every Connect List call does.
 var Schemas = map[string]*Schema{
+	// ccb: security profiles, users and the user hierarchy. The registry's handlers: security profiles, users
+	// and groups have a list handler that needs the instance (ListSecurityProfiles, ListUsers,
+	// ListUserHierarchyGroups take one); the structure has none (one per instance).
+	SecurityProfile: registry("schemas/cfn-AWS-Connect-SecurityProfile.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
+	}),
+	User: registry("schemas/cfn-AWS-Connect-User.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
+	}),
+	UserHierarchyGroup: registry("schemas/cfn-AWS-Connect-UserHierarchyGroup.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
+	}),
+	UserHierarchyStructure: registry("schemas/cfn-AWS-Connect-UserHierarchyStructure.json", func(*Schema) {}),
+
 	TaskTemplate: registry("schemas/cfn-AWS-Connect-TaskTemplate.json", func(s *Schema) {
 		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
 	}),

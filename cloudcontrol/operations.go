@@ -119,7 +119,10 @@ func (h *Handler) createResource(ctx context.Context, scope connectlocal.Scope, 
 		if err != nil {
 			return id, nil, err
 		}
-		rn, _ := connectlocal.ParseARN(id)
+		rn, err := identify(t, scope, id) // an ARN, or a composite identifier
+		if err != nil {
+			return id, nil, err
+		}
 		model, err := t.read(h, ctx, scope, rn)
 		return id, model, err
 	})

@@ -23,9 +23,25 @@ type resourceType struct {
 	update func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error
 	delete func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) error
 	list   func(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error)
+	// identify parses a composite primary identifier (nil: the identifier is an ARN of kind); ok is false
+	// when it names no resource of scope.
+	identify func(scope connectlocal.Scope, id string) (rn connectlocal.ResourceName, ok bool)
 }
 
 var types = map[string]*resourceType{
+	// ccb: security profiles, users and the user hierarchy (users.go).
+	cfn.SecurityProfile: {schema: cfn.Schemas[cfn.SecurityProfile], kind: connectlocal.KindSecurityProfile,
+		create: createSecurityProfile, read: readSecurityProfile, update: updateSecurityProfile, delete: deleteSecurityProfile,
+		list: listSecurityProfiles},
+	cfn.User: {schema: cfn.Schemas[cfn.User], kind: connectlocal.KindUser,
+		create: createUser, read: readUser, update: updateUser, delete: deleteUser, list: listUsers},
+	cfn.UserHierarchyGroup: {schema: cfn.Schemas[cfn.UserHierarchyGroup], kind: connectlocal.KindHierarchyGroup,
+		create: createUserHierarchyGroup, read: readUserHierarchyGroup, update: updateUserHierarchyGroup,
+		delete: deleteUserHierarchyGroup, list: listUserHierarchyGroups},
+	cfn.UserHierarchyStructure: {schema: cfn.Schemas[cfn.UserHierarchyStructure], kind: connectlocal.KindHierarchyStructure,
+		create: createUserHierarchyStructure, read: readUserHierarchyStructure, update: updateUserHierarchyStructure,
+		delete: deleteUserHierarchyStructure, identify: identifyUserHierarchyStructure},
+
 	cfn.TaskTemplate: {schema: cfn.Schemas[cfn.TaskTemplate], kind: connectlocal.KindTaskTemplate,
 		create: createTaskTemplate, read: readTaskTemplate, update: updateTaskTemplate, delete: deleteTaskTemplate,
 		list: listTaskTemplates},
@@ -48,7 +64,7 @@ var types = map[string]*resourceType{
 // holds.
 func (h *Handler) call(ctx context.Context, scope connectlocal.Scope, op string, in map[string]any) (map[string]any, error) {
 	out, err := h.api.Invoke(ctx, scope, op, in)
-	if connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
+	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil { // CodeOf(nil) is Internal too
 		out, err = h.api.Invoke(ctx, scope, op, in)
 		if strings.HasPrefix(op, "Delete") && connectlocal.CodeOf(err) == connectlocal.NotFound {
 			return nil, nil // the first delete was committed
@@ -416,6 +432,13 @@ func listInstances(h *Handler, ctx context.Context, scope connectlocal.Scope, _ 
 
 // identify parses a primary identifier (an ARN) of t in scope; anything else names no resource.
 func identify(t *resourceType, scope connectlocal.Scope, id string) (connectlocal.ResourceName, error) {
+	if t.identify != nil {
+		rn, ok := t.identify(scope, id)
+		if !ok {
+			return rn, notFoundError(t.schema.Name, id)
+		}
+		return rn, nil
+	}
 	rn, ok := connectlocal.ParseARN(id)
 	if !ok || rn.Kind != t.kind || rn.Scope != scope {
 		return rn, notFoundError(t.schema.Name, id)

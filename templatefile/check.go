@@ -126,6 +126,10 @@ func (c *checker) cloudFormation(root map[string]any) error {
 	sort.Strings(names)
 	found := false
 	for _, name := range names {
+		if c.people(name, resources, params) { // security profiles, users, the hierarchy (users.go)
+			found = true
+			continue
+		}
 		res, _ := resources[name].(map[string]any)
 		if typ, _ := res["Type"].(string); typ != cfn.TaskTemplate {
 			continue
