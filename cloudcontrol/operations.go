@@ -119,7 +119,10 @@ func (h *Handler) createResource(ctx context.Context, scope connectlocal.Scope, 
 		if err != nil {
 			return id, nil, err
 		}
-		rn, _ := connectlocal.ParseARN(id)
+		rn, err := identify(t, scope, id) // an ARN, or a composite identifier
+		if err != nil {
+			return id, nil, err
+		}
 		model, err := t.read(h, ctx, scope, rn)
 		return id, model, err
 	})
@@ -287,7 +290,7 @@ func (h *Handler) listResources(ctx context.Context, scope connectlocal.Scope, i
 	descs := make([]any, len(list))
 	for i, m := range list {
 		b, _ := json.Marshal(m)
-		descs[i] = map[string]any{"Identifier": m[t.schema.PrimaryIdentifier], "Properties": string(b)}
+		descs[i] = map[string]any{"Identifier": t.schema.Identifier(m), "Properties": string(b)}
 	}
 	out := map[string]any{"TypeName": t.schema.Name, "ResourceDescriptions": descs}
 	if token != "" {

@@ -23,6 +23,9 @@ type resourceType struct {
 	update func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error
 	delete func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) error
 	list   func(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error)
+	// identify parses a composite primary identifier (nil: the identifier is an ARN of kind); ok is false
+	// when it names no resource of scope.
+	identify func(scope connectlocal.Scope, id string) (rn connectlocal.ResourceName, ok bool)
 }
 
 var types = map[string]*resourceType{
@@ -34,6 +37,18 @@ var types = map[string]*resourceType{
 	cfn.Instance: {schema: cfn.Schemas[cfn.Instance], kind: connectlocal.KindInstance,
 		create: createInstance, read: readInstance, update: updateInstance, delete: deleteInstance,
 		list: listInstances},
+	cfn.AgentStatus: {schema: cfn.Schemas[cfn.AgentStatus], kind: connectlocal.KindAgentStatus,
+		create: createAgentStatus, read: readAgentStatus, update: updateAgentStatus, delete: deleteAgentStatus,
+		list: listAgentStatuses},
+	cfn.ContactFlowModule: {schema: cfn.Schemas[cfn.ContactFlowModule], kind: connectlocal.KindFlowModule,
+		create: createFlowModule, read: readFlowModule, update: updateFlowModule, delete: deleteFlowModule,
+		list: listFlowModules},
+	cfn.InstanceStorageConfig: {schema: cfn.Schemas[cfn.InstanceStorageConfig], kind: connectlocal.KindStorageConfig,
+		create: createStorageConfig, read: readStorageConfig, update: updateStorageConfig, delete: deleteStorageConfig,
+		list: listStorageConfigs, identify: identifyStorageConfig},
+	cfn.IntegrationAssociation: {schema: cfn.Schemas[cfn.IntegrationAssociation], kind: connectlocal.KindLambdaFunction,
+		create: createIntegration, read: readIntegration, update: updateIntegration, delete: deleteIntegration,
+		list: listIntegrations, identify: identifyIntegration},
 }
 
 // call runs a Connect operation in-process through API.Invoke, with the checks of a request on the wire, and
@@ -273,15 +288,26 @@ func updateContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope
 	if len(changed(cur, next, "InstanceArn")) > 0 {
 		return connectlocal.Errorf(connectlocal.InvalidRequest, "InstanceArn cannot be updated.")
 	}
-	// The provider sets Name, Description and State with UpdateContactFlowMetadata, which connectlocal lacks.
-	if c := changed(cur, next, "Name", "Description", "State"); len(c) > 0 {
-		return connectlocal.Errorf(connectlocal.InvalidRequest, "connectlocal does not serve UpdateContactFlowMetadata, so a flow's "+
-			"Name, Description and State cannot change through Cloud Control (this patch changes %s); Content and Tags can. "+
-			"Nothing was changed.", strings.Join(c, ", "))
-	}
+	// The content goes first: it is the only step whose validation can refuse the patch, so a refused content
+	// changes nothing. The provider's UpdateHandler calls UpdateContactFlowMetadata first, then the content.
 	if len(changed(cur, next, "Content")) > 0 {
 		if _, err := h.call(ctx, scope, "UpdateContactFlowContent", map[string]any{"InstanceId": rn.InstanceID,
 			"ContactFlowId": rn.ID, "Content": next["Content"]}); err != nil {
+			return err
+		}
+	}
+	// Name, Description and State go through UpdateContactFlowMetadata, as the provider sends them
+	// (aws-connect-contactflow UpdateHandler.java, translateToUpdateContactFlowMetadataRequest).
+	if len(changed(cur, next, "Name", "Description", "State")) > 0 {
+		req := map[string]any{"InstanceId": rn.InstanceID, "ContactFlowId": rn.ID, "Name": next["Name"]}
+		d, _ := next["Description"].(string)
+		req["Description"] = d // removed: "" clears it
+		if v, ok := next["State"]; ok {
+			req["ContactFlowState"] = v
+		} else {
+			req["ContactFlowState"] = "ACTIVE" // a removed State is the default one (decided)
+		}
+		if _, err := h.call(ctx, scope, "UpdateContactFlowMetadata", req); err != nil {
 			return err
 		}
 	}
@@ -416,6 +442,13 @@ func listInstances(h *Handler, ctx context.Context, scope connectlocal.Scope, _ 
 
 // identify parses a primary identifier (an ARN) of t in scope; anything else names no resource.
 func identify(t *resourceType, scope connectlocal.Scope, id string) (connectlocal.ResourceName, error) {
+	if t.identify != nil {
+		rn, ok := t.identify(scope, id)
+		if !ok {
+			return rn, notFoundError(t.schema.Name, id)
+		}
+		return rn, nil
+	}
 	rn, ok := connectlocal.ParseARN(id)
 	if !ok || rn.Kind != t.kind || rn.Scope != scope {
 		return rn, notFoundError(t.schema.Name, id)
