@@ -25,9 +25,9 @@ type Schema struct {
 	// Identifiers are the primaryIdentifier properties of a composite identifier, in order (nil for one
 	// property): Cloud Control joins their values with "|" (InstanceStorageConfig: InstanceArn|AssociationId|ResourceType).
 	Identifiers []string
-	ReadOnly          []string
-	CreateOnly        []string
-	WriteOnly         []string
+	ReadOnly    []string
+	CreateOnly  []string
+	WriteOnly   []string
 	// Listable says the type has a list handler; ListNeeds names the ResourceModel properties it requires.
 	Listable  bool
 	ListNeeds []string

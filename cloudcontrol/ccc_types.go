@@ -21,6 +21,15 @@ func instanceUnchanged(cur, next map[string]any) error {
 	return nil
 }
 
+// associated turns an Associate call's ResourceConflictException (the storage config, function or bot is
+// associated already) into AlreadyExists, the handler error code of a create whose resource exists.
+func associated(err error) error {
+	if connectlocal.CodeOf(err) == connectlocal.Conflict {
+		return connectlocal.Errorf(connectlocal.AlreadyExists, "%s", connectlocal.AsError(err).Message)
+	}
+	return err
+}
+
 // pageRequest is a Connect list request for one Cloud Control page.
 func pageRequest(instance any, next string, max int) map[string]any {
 	req := map[string]any{"InstanceId": instance}
@@ -122,7 +131,7 @@ func listAgentStatuses(h *Handler, ctx context.Context, scope connectlocal.Scope
 func createFlowModule(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
 	req := cfn.ContactFlowModuleCreate(props)
 	out, err := h.api.Invoke(ctx, scope, "CreateContactFlowModule", req)
-	if connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
+	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
 		// CreateContactFlowModule does not replay a ClientToken, and a module name is unique in its instance:
 		// a module of this name now can only be this create's, committed before the failure (see call).
 		if arn, ferr := h.moduleNamed(ctx, scope, req); ferr == nil && arn != "" {
@@ -276,7 +285,7 @@ func createStorageConfig(h *Handler, ctx context.Context, scope connectlocal.Sco
 		"ResourceType": props["ResourceType"], "StorageConfig": cfn.StorageConfigOf(props),
 		"ClientToken": uuid.NewString()}) // a token, so that call can settle an ambiguous failure
 	if err != nil {
-		return "", err
+		return "", associated(err)
 	}
 	inst, _ := props["InstanceArn"].(string)
 	rn, _ := connectlocal.ParseARN(inst)
@@ -406,7 +415,7 @@ func createIntegration(h *Handler, ctx context.Context, scope connectlocal.Scope
 	}
 	req["ClientToken"] = uuid.NewString() // so that call can settle an ambiguous failure
 	if _, err := h.call(ctx, scope, "Associate"+op, req); err != nil {
-		return "", err
+		return "", associated(err)
 	}
 	inst, _ := props["InstanceId"].(string)
 	rn, _ := connectlocal.ParseARN(inst)
