@@ -35,3 +35,13 @@ func AgentStatusModel(scope connectlocal.Scope, instanceID string, s map[string]
 	}
 	return m
 }
+
+// AgentStatusTypeProblem refuses a Type CreateAgentStatus cannot make: it makes CUSTOM statuses only (ROUTABLE
+// and OFFLINE come with the instance), so another Type would be a model the resource never matches.
+func AgentStatusTypeProblem(props map[string]any) error {
+	if t, ok := props["Type"]; ok && t != "CUSTOM" {
+		return connectlocal.Errorf(connectlocal.InvalidRequest, "Type %v cannot be created: CreateAgentStatus makes CUSTOM statuses "+
+			"(the ROUTABLE and OFFLINE ones come with the instance). Nothing was created.", t)
+	}
+	return nil
+}

@@ -64,3 +64,21 @@ func IntegrationAssociationModel(instanceARN, integrationType, arn string) map[s
 	return map[string]any{"InstanceId": instanceARN, "IntegrationType": integrationType, "IntegrationArn": arn,
 		"IntegrationAssociationId": h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]}
 }
+
+// IntegrationProblem says why connectlocal cannot serve an association, nil when it can: an integration type
+// other than LAMBDA_FUNCTION and LEX_BOT (those go through CreateIntegrationAssociation, not served), or a
+// LEX_BOT IntegrationArn that names no bot. Cloud Control's handler and `connectlocal validate` say the same.
+func IntegrationProblem(integrationType, arn string) error {
+	switch integrationType {
+	case IntegrationLambda:
+		return nil
+	case IntegrationLexBot:
+		if _, _, ok := LexBotOf(arn); !ok {
+			return connectlocal.Errorf(connectlocal.InvalidRequest, "IntegrationArn '%s' is no Lex bot ARN: a Lex V2 bot is "+
+				"arn:aws:lex:<region>:<account>:bot-alias/<bot id>/<alias id>, a Lex V1 bot arn:aws:lex:<region>:<account>:bot/<name>", arn)
+		}
+		return nil
+	}
+	return connectlocal.Errorf(connectlocal.InvalidRequest, "IntegrationType %s is not served by connectlocal: it serves "+
+		"LAMBDA_FUNCTION (AssociateLambdaFunction) and LEX_BOT (AssociateBot) only. Nothing was created.", integrationType)
+}

@@ -45,10 +45,8 @@ func pageRequest(instance any, next string, max int) map[string]any {
 // ---- AWS::Connect::AgentStatus
 
 func createAgentStatus(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
-	// CreateAgentStatus makes CUSTOM statuses only (ROUTABLE and OFFLINE come with the instance); another Type
-	// would be a model the resource never matches, so it is refused before anything is created.
-	if t, ok := props["Type"]; ok && t != "CUSTOM" {
-		return "", connectlocal.Errorf(connectlocal.InvalidRequest, "Type %v cannot be created: CreateAgentStatus makes CUSTOM statuses (the ROUTABLE and OFFLINE ones come with the instance). Nothing was created.", t)
+	if err := cfn.AgentStatusTypeProblem(props); err != nil {
+		return "", err
 	}
 	out, err := h.call(ctx, scope, "CreateAgentStatus", cfn.AgentStatusCreate(props))
 	if err != nil {
@@ -388,22 +386,17 @@ func identifyIntegration(scope connectlocal.Scope, id string) (connectlocal.Reso
 // integrationRequest is the Associate/Disassociate request of an integration; an integration type other than
 // LAMBDA_FUNCTION and LEX_BOT, or a LEX_BOT ARN that names no bot, is refused.
 func integrationRequest(instance any, integrationType, arn string) (op string, req map[string]any, err error) {
+	if err := cfn.IntegrationProblem(integrationType, arn); err != nil {
+		return "", nil, err
+	}
 	req = map[string]any{"InstanceId": instance}
-	switch integrationType {
-	case cfn.IntegrationLambda:
+	if integrationType == cfn.IntegrationLambda {
 		req["FunctionArn"] = arn
 		return "LambdaFunction", req, nil
-	case cfn.IntegrationLexBot:
-		member, bot, ok := cfn.LexBotOf(arn)
-		if !ok {
-			return "", nil, connectlocal.Errorf(connectlocal.InvalidRequest, "IntegrationArn '%s' is no Lex bot ARN: a Lex V2 bot is "+
-				"arn:aws:lex:<region>:<account>:bot-alias/<bot id>/<alias id>, a Lex V1 bot arn:aws:lex:<region>:<account>:bot/<name>", arn)
-		}
-		req[member] = bot
-		return "Bot", req, nil
 	}
-	return "", nil, connectlocal.Errorf(connectlocal.InvalidRequest, "IntegrationType %s is not served by connectlocal: it serves "+
-		"LAMBDA_FUNCTION (AssociateLambdaFunction) and LEX_BOT (AssociateBot) only. Nothing was created.", integrationType)
+	member, bot, _ := cfn.LexBotOf(arn)
+	req[member] = bot
+	return "Bot", req, nil
 }
 
 func createIntegration(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
