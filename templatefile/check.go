@@ -128,6 +128,7 @@ func (c *checker) cloudFormation(root map[string]any) error {
 	for _, name := range names {
 		res, _ := resources[name].(map[string]any)
 		if typ, _ := res["Type"].(string); typ != cfn.TaskTemplate {
+			found = c.otherResource(name, typ, res, resources, params) || found
 			continue
 		}
 		found = true
