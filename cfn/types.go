@@ -18,7 +18,7 @@ const (
 )
 
 // Schema is what Cloud Control needs of a type's registry schema: top-level property names only, since every
-// listed property of these three types is top-level.
+// listed property of the types served is top-level.
 type Schema struct {
 	Name              string
 	PrimaryIdentifier string
@@ -33,7 +33,7 @@ type Schema struct {
 	ListNeeds []string
 }
 
-// Schemas holds the three types, read from their registry schemas (schemas/cfn-AWS-Connect-*.json, copies of
+// Schemas holds the types served, read from their registry schemas (schemas/cfn-AWS-Connect-*.json, copies of
 // shared/aws) with what those copies lack: their handlers. From
 // aws-cloudformation-resource-providers-connect/aws-connect-contactflow/aws-connect-contactflow.json, a flow
 // has no "list" handler (so ListResources answers UnsupportedActionException) and its Status is read-only.

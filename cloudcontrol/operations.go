@@ -16,7 +16,7 @@ import (
 	"github.com/connectlocal/connectlocal/cfn"
 )
 
-// resourceTypeOf reads TypeName. A type outside the three served is TypeNotFoundException, as Cloud Control
+// resourceTypeOf reads TypeName. A type outside those served is TypeNotFoundException, as Cloud Control
 // answers for a type its registry lacks.
 func resourceTypeOf(in map[string]any) (*resourceType, error) {
 	name := str(in, "TypeName")
