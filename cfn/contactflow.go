@@ -3,7 +3,8 @@ package cfn
 import "github.com/connectlocal/connectlocal"
 
 // ContactFlowCreate turns AWS::Connect::ContactFlow properties into CreateContactFlow's request. State
-// (ACTIVE | ARCHIVED) has no CreateContactFlow member; connectlocal keeps every flow ACTIVE.
+// (ACTIVE | ARCHIVED) has no CreateContactFlow member: a new flow is ACTIVE (the provider's CreateHandler
+// sends no state either).
 func ContactFlowCreate(props map[string]any) map[string]any {
 	req := map[string]any{}
 	for k, v := range props {
@@ -24,7 +25,7 @@ func ContactFlowCreate(props map[string]any) map[string]any {
 // ContactFlowModel turns DescribeContactFlow's ContactFlow into the type's properties.
 func ContactFlowModel(scope connectlocal.Scope, instanceID string, flow map[string]any) map[string]any {
 	m := map[string]any{"ContactFlowArn": flow["Arn"], "InstanceArn": scope.InstanceARN(instanceID), "State": "ACTIVE"}
-	for _, k := range []string{"Name", "Content", "Type", "Description", "Status"} {
+	for _, k := range []string{"Name", "Content", "Type", "Description", "Status", "State"} {
 		if v, ok := flow[k]; ok && v != nil {
 			m[k] = v
 		}

@@ -33,6 +33,8 @@ type jsonSchema struct {
 	MinLength            *int                   `json:"minLength"`
 	MaxLength            *int                   `json:"maxLength"`
 	MaxItems             *int                   `json:"maxItems"`
+	Minimum              *float64               `json:"minimum"`
+	Maximum              *float64               `json:"maximum"`
 	UniqueItems          bool                   `json:"uniqueItems"`
 	Definitions          map[string]*jsonSchema `json:"definitions"`
 
@@ -51,6 +53,11 @@ var propertySchemas = map[string]*PropertySchema{
 	UserHierarchyStructure: mustSchema("schemas/cfn-AWS-Connect-UserHierarchyStructure.json"),
 
 	TaskTemplate: mustSchema("schemas/cfn-AWS-Connect-TaskTemplate.json"),
+
+	AgentStatus:            mustSchema("schemas/cfn-AWS-Connect-AgentStatus.json"),
+	ContactFlowModule:      mustSchema("schemas/cfn-AWS-Connect-ContactFlowModule.json"),
+	InstanceStorageConfig:  mustSchema("schemas/cfn-AWS-Connect-InstanceStorageConfig.json"),
+	IntegrationAssociation: mustSchema("schemas/cfn-AWS-Connect-IntegrationAssociation.json"),
 }
 
 // PropertySchemaOf returns the schema of typeName, nil when its properties are not checked in full.
@@ -222,6 +229,19 @@ func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]Schema
 		if s.Items != nil {
 			for i, it := range t {
 				ps.check(s.Items, path+"/"+strconv.Itoa(i), it, out)
+			}
+		}
+	case json.Number:
+		// everit's words for a number out of range ("#/DisplayOrder: 51 is not less or equal to 50").
+		if f, err := t.Float64(); err == nil {
+			if s.Type == "integer" && f != float64(int64(f)) {
+				add("expected type: Integer, found: Number")
+			}
+			if s.Minimum != nil && f < *s.Minimum {
+				add("%s is not greater or equal to %v", t, *s.Minimum)
+			}
+			if s.Maximum != nil && f > *s.Maximum {
+				add("%s is not less or equal to %v", t, *s.Maximum)
 			}
 		}
 	case string:

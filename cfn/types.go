@@ -10,22 +10,30 @@ const (
 	TaskTemplate = "AWS::Connect::TaskTemplate"
 	ContactFlow  = "AWS::Connect::ContactFlow"
 	Instance     = "AWS::Connect::Instance"
+
+	AgentStatus            = "AWS::Connect::AgentStatus"
+	ContactFlowModule      = "AWS::Connect::ContactFlowModule"
+	InstanceStorageConfig  = "AWS::Connect::InstanceStorageConfig"
+	IntegrationAssociation = "AWS::Connect::IntegrationAssociation"
 )
 
 // Schema is what Cloud Control needs of a type's registry schema: top-level property names only, since every
-// listed property of these three types is top-level.
+// listed property of the types served is top-level.
 type Schema struct {
 	Name              string
 	PrimaryIdentifier string
-	ReadOnly          []string
-	CreateOnly        []string
-	WriteOnly         []string
+	// Identifiers are the primaryIdentifier properties of a composite identifier, in order (nil for one
+	// property): Cloud Control joins their values with "|" (InstanceStorageConfig: InstanceArn|AssociationId|ResourceType).
+	Identifiers []string
+	ReadOnly    []string
+	CreateOnly  []string
+	WriteOnly   []string
 	// Listable says the type has a list handler; ListNeeds names the ResourceModel properties it requires.
 	Listable  bool
 	ListNeeds []string
 }
 
-// Schemas holds the three types, read from their registry schemas (schemas/cfn-AWS-Connect-*.json, copies of
+// Schemas holds the types served, read from their registry schemas (schemas/cfn-AWS-Connect-*.json, copies of
 // shared/aws) with what those copies lack: their handlers. From
 // aws-cloudformation-resource-providers-connect/aws-connect-contactflow/aws-connect-contactflow.json, a flow
 // has no "list" handler (so ListResources answers UnsupportedActionException) and its Status is read-only.
@@ -52,6 +60,39 @@ var Schemas = map[string]*Schema{
 		s.ReadOnly = append(s.ReadOnly, "Status")
 	}),
 	Instance: registry("schemas/cfn-AWS-Connect-Instance.json", func(s *Schema) { s.Listable = true }),
+
+	// The handlers of these four are from the registry schemas as the awscc provider copies them
+	// (hashicorp/terraform-provider-awscc internal/service/cloudformation/schemas/AWS_Connect_*.json): each
+	// list handler needs the instance (handlerSchema required InstanceArn / InstanceId). ContactFlowModule's
+	// list handler is newer than that copy (stackql's awscc docs list connect:ListContactFlowModules); as
+	// every Connect list, it needs the instance.
+	AgentStatus: registry("schemas/cfn-AWS-Connect-AgentStatus.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
+	}),
+	ContactFlowModule: registry("schemas/cfn-AWS-Connect-ContactFlowModule.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
+	}),
+	InstanceStorageConfig: registry("schemas/cfn-AWS-Connect-InstanceStorageConfig.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
+	}),
+	IntegrationAssociation: registry("schemas/cfn-AWS-Connect-IntegrationAssociation.json", func(s *Schema) {
+		s.Listable, s.ListNeeds = true, []string{"InstanceId"}
+	}),
+}
+
+// Identifier is a model's primary identifier as Cloud Control writes it: the one property's value, or the
+// values of a composite identifier joined with "|".
+func (s *Schema) Identifier(model map[string]any) string {
+	if len(s.Identifiers) == 0 {
+		v, _ := model[s.PrimaryIdentifier].(string)
+		return v
+	}
+	parts := make([]string, len(s.Identifiers))
+	for i, p := range s.Identifiers {
+		v, _ := model[p].(string)
+		parts[i] = v
+	}
+	return strings.Join(parts, "|")
 }
 
 // registry reads a Schema from an embedded registry schema, then lets more fill in what the file lacks.
@@ -67,8 +108,8 @@ func registry(name string, more func(*Schema)) *Schema {
 		CreateOnlyProperties []string `json:"createOnlyProperties"`
 		WriteOnlyProperties  []string `json:"writeOnlyProperties"`
 	}
-	if err := json.Unmarshal(b, &raw); err != nil || len(raw.PrimaryIdentifier) != 1 {
-		panic(name + ": not a registry schema with one primary identifier")
+	if err := json.Unmarshal(b, &raw); err != nil || len(raw.PrimaryIdentifier) == 0 {
+		panic(name + ": not a registry schema with a primary identifier")
 	}
 	top := func(pointers []string) []string {
 		var out []string
@@ -79,6 +120,9 @@ func registry(name string, more func(*Schema)) *Schema {
 	}
 	s := &Schema{Name: raw.TypeName, PrimaryIdentifier: top(raw.PrimaryIdentifier)[0], ReadOnly: top(raw.ReadOnlyProperties),
 		CreateOnly: top(raw.CreateOnlyProperties), WriteOnly: top(raw.WriteOnlyProperties)}
+	if len(raw.PrimaryIdentifier) > 1 {
+		s.Identifiers = top(raw.PrimaryIdentifier)
+	}
 	more(s)
 	return s
 }

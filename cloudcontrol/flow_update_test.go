@@ -8,16 +8,18 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudcontrol"
 	cctypes "github.com/aws/aws-sdk-go-v2/service/cloudcontrol/types"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
+	conntypes "github.com/aws/aws-sdk-go-v2/service/connect/types"
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
 	"github.com/connectlocal/connectlocal/memory"
 )
 
-// TestContactFlow_metadataNotServed: a patch of a flow's Name, Description or State, or of its InstanceArn,
-// ends FAILED with a message that says why and what can change, and changes nothing — not even the Content
-// the same patch changes.
-func TestContactFlow_metadataNotServed(t *testing.T) {
+// TestContactFlow_metadata: a patch of a flow's Name, Description or State goes through
+// UpdateContactFlowMetadata (with the content first, when the same patch changes it); a removed Description is
+// cleared. A new InstanceArn ends FAILED in the provider's words, and a content the service refuses fails the
+// request before the metadata changes, so nothing changes.
+func TestContactFlow_metadata(t *testing.T) {
 	srv := connecttest.Start(t, memory.New())
 	cc := srv.CloudControl()
 	ctx := context.Background()
@@ -25,20 +27,46 @@ func TestContactFlow_metadataNotServed(t *testing.T) {
 	flow := *create(t, cc, "AWS::Connect::ContactFlow", map[string]any{"InstanceArn": other, "Name": "Second",
 		"Type": "CONTACT_FLOW", "Content": flowContent}).Identifier
 	rn, _ := connectlocal.ParseARN(flow)
+	describe := func() *conntypes.ContactFlow {
+		t.Helper()
+		d, err := srv.Client.DescribeContactFlow(ctx, &connect.DescribeContactFlowInput{InstanceId: aws.String(rn.InstanceID), ContactFlowId: aws.String(rn.ID)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.ContactFlow
+	}
+	newContent := `{"Version":"2019-10-30","StartAction":"x","Actions":[{"Identifier":"x","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}`
+	update(t, cc, "AWS::Connect::ContactFlow", flow, []any{
+		map[string]any{"op": "replace", "path": "/Name", "value": "Renamed"},
+		map[string]any{"op": "replace", "path": "/Content", "value": newContent},
+		map[string]any{"op": "add", "path": "/Description", "value": "d"},
+		map[string]any{"op": "replace", "path": "/State", "value": "ARCHIVED"},
+	})
+	if f := describe(); aws.ToString(f.Name) != "Renamed" || aws.ToString(f.Content) != newContent ||
+		aws.ToString(f.Description) != "d" || f.State != conntypes.ContactFlowStateArchived {
+		t.Fatalf("after the patch Connect sees %+v", f)
+	}
+	if got := props(t, cc, "AWS::Connect::ContactFlow", flow); got["State"] != "ARCHIVED" || got["Name"] != "Renamed" || got["Description"] != "d" {
+		t.Fatalf("GetResource %v", got)
+	}
+	update(t, cc, "AWS::Connect::ContactFlow", flow, []any{
+		map[string]any{"op": "remove", "path": "/Description"},
+		map[string]any{"op": "replace", "path": "/State", "value": "ACTIVE"},
+	})
+	if f := describe(); f.Description != nil && *f.Description != "" || f.State != conntypes.ContactFlowStateActive {
+		t.Fatalf("after removing the description Connect sees %+v", f)
+	}
+
 	cases := map[string]struct {
 		patch []any
+		code  cctypes.HandlerErrorCode
 		msg   string
 	}{
-		"name and content": {[]any{map[string]any{"op": "replace", "path": "/Name", "value": "Renamed"},
-			map[string]any{"op": "replace", "path": "/Content", "value": `{"Version":"2019-10-30","StartAction":"x","Actions":[]}`}},
-			"connectlocal does not serve UpdateContactFlowMetadata, so a flow's Name, Description and State cannot change " +
-				"through Cloud Control (this patch changes Name); Content and Tags can. Nothing was changed."},
-		"description and state": {[]any{map[string]any{"op": "add", "path": "/Description", "value": "d"},
-			map[string]any{"op": "replace", "path": "/State", "value": "ARCHIVED"}},
-			"connectlocal does not serve UpdateContactFlowMetadata, so a flow's Name, Description and State cannot change " +
-				"through Cloud Control (this patch changes Description, State); Content and Tags can. Nothing was changed."},
 		"instance": {[]any{map[string]any{"op": "replace", "path": "/InstanceArn", "value": other + "x"}},
-			"InstanceArn cannot be updated."},
+			cctypes.HandlerErrorCodeInvalidRequest, "InstanceArn cannot be updated."},
+		"bad content with a new name": {[]any{map[string]any{"op": "replace", "path": "/Name", "value": "Never"},
+			map[string]any{"op": "replace", "path": "/Content", "value": `{"Version":"2019-10-30","StartAction":"x","Actions":[]}`}},
+			cctypes.HandlerErrorCodeInvalidRequest, ""},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -51,14 +79,12 @@ func TestContactFlow_metadataNotServed(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if ev := st.ProgressEvent; ev.OperationStatus != cctypes.OperationStatusFailed || ev.ErrorCode != cctypes.HandlerErrorCodeInvalidRequest ||
-				aws.ToString(ev.StatusMessage) != c.msg {
-				t.Fatalf("got %s %s %q, want FAILED InvalidRequest %q", ev.OperationStatus, ev.ErrorCode, aws.ToString(ev.StatusMessage), c.msg)
+			if ev := st.ProgressEvent; ev.OperationStatus != cctypes.OperationStatusFailed || ev.ErrorCode != c.code ||
+				c.msg != "" && aws.ToString(ev.StatusMessage) != c.msg {
+				t.Fatalf("got %s %s %q, want FAILED %s %q", ev.OperationStatus, ev.ErrorCode, aws.ToString(ev.StatusMessage), c.code, c.msg)
 			}
-			d, err := srv.Client.DescribeContactFlow(ctx, &connect.DescribeContactFlowInput{InstanceId: aws.String(rn.InstanceID), ContactFlowId: aws.String(rn.ID)})
-			if err != nil || aws.ToString(d.ContactFlow.Name) != "Second" || aws.ToString(d.ContactFlow.Content) != flowContent ||
-				d.ContactFlow.Description != nil {
-				t.Fatalf("DescribeContactFlow after a refused patch: %v %+v", err, d)
+			if f := describe(); aws.ToString(f.Name) != "Renamed" || aws.ToString(f.Content) != newContent {
+				t.Fatalf("DescribeContactFlow after a refused patch: %+v", f)
 			}
 		})
 	}

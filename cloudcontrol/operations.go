@@ -16,7 +16,7 @@ import (
 	"github.com/connectlocal/connectlocal/cfn"
 )
 
-// resourceTypeOf reads TypeName. A type outside the three served is TypeNotFoundException, as Cloud Control
+// resourceTypeOf reads TypeName. A type outside those served is TypeNotFoundException, as Cloud Control
 // answers for a type its registry lacks.
 func resourceTypeOf(in map[string]any) (*resourceType, error) {
 	name := str(in, "TypeName")
@@ -290,7 +290,7 @@ func (h *Handler) listResources(ctx context.Context, scope connectlocal.Scope, i
 	descs := make([]any, len(list))
 	for i, m := range list {
 		b, _ := json.Marshal(m)
-		descs[i] = map[string]any{"Identifier": m[t.schema.PrimaryIdentifier], "Properties": string(b)}
+		descs[i] = map[string]any{"Identifier": t.schema.Identifier(m), "Properties": string(b)}
 	}
 	out := map[string]any{"TypeName": t.schema.Name, "ResourceDescriptions": descs}
 	if token != "" {

@@ -50,6 +50,18 @@ var types = map[string]*resourceType{
 	cfn.Instance: {schema: cfn.Schemas[cfn.Instance], kind: connectlocal.KindInstance,
 		create: createInstance, read: readInstance, update: updateInstance, delete: deleteInstance,
 		list: listInstances},
+	cfn.AgentStatus: {schema: cfn.Schemas[cfn.AgentStatus], kind: connectlocal.KindAgentStatus,
+		create: createAgentStatus, read: readAgentStatus, update: updateAgentStatus, delete: deleteAgentStatus,
+		list: listAgentStatuses},
+	cfn.ContactFlowModule: {schema: cfn.Schemas[cfn.ContactFlowModule], kind: connectlocal.KindFlowModule,
+		create: createFlowModule, read: readFlowModule, update: updateFlowModule, delete: deleteFlowModule,
+		list: listFlowModules},
+	cfn.InstanceStorageConfig: {schema: cfn.Schemas[cfn.InstanceStorageConfig], kind: connectlocal.KindStorageConfig,
+		create: createStorageConfig, read: readStorageConfig, update: updateStorageConfig, delete: deleteStorageConfig,
+		list: listStorageConfigs, identify: identifyStorageConfig},
+	cfn.IntegrationAssociation: {schema: cfn.Schemas[cfn.IntegrationAssociation], kind: connectlocal.KindLambdaFunction,
+		create: createIntegration, read: readIntegration, update: updateIntegration, delete: deleteIntegration,
+		list: listIntegrations, identify: identifyIntegration},
 }
 
 // call runs a Connect operation in-process through API.Invoke, with the checks of a request on the wire, and
@@ -232,7 +244,7 @@ func listTaskTemplates(h *Handler, ctx context.Context, scope connectlocal.Scope
 func createContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
 	req := cfn.ContactFlowCreate(props)
 	out, err := h.api.Invoke(ctx, scope, "CreateContactFlow", req)
-	if connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
+	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
 		// CreateContactFlow has no ClientToken; a flow name is unique in its instance, so a flow of this name
 		// now can only be this create's, committed before the failure (see call).
 		if arn, ferr := h.flowNamed(ctx, scope, req); ferr == nil && arn != "" {
@@ -289,15 +301,26 @@ func updateContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope
 	if len(changed(cur, next, "InstanceArn")) > 0 {
 		return connectlocal.Errorf(connectlocal.InvalidRequest, "InstanceArn cannot be updated.")
 	}
-	// The provider sets Name, Description and State with UpdateContactFlowMetadata, which connectlocal lacks.
-	if c := changed(cur, next, "Name", "Description", "State"); len(c) > 0 {
-		return connectlocal.Errorf(connectlocal.InvalidRequest, "connectlocal does not serve UpdateContactFlowMetadata, so a flow's "+
-			"Name, Description and State cannot change through Cloud Control (this patch changes %s); Content and Tags can. "+
-			"Nothing was changed.", strings.Join(c, ", "))
-	}
+	// The content goes first: it is the only step whose validation can refuse the patch, so a refused content
+	// changes nothing. The provider's UpdateHandler calls UpdateContactFlowMetadata first, then the content.
 	if len(changed(cur, next, "Content")) > 0 {
 		if _, err := h.call(ctx, scope, "UpdateContactFlowContent", map[string]any{"InstanceId": rn.InstanceID,
 			"ContactFlowId": rn.ID, "Content": next["Content"]}); err != nil {
+			return err
+		}
+	}
+	// Name, Description and State go through UpdateContactFlowMetadata, as the provider sends them
+	// (aws-connect-contactflow UpdateHandler.java, translateToUpdateContactFlowMetadataRequest).
+	if len(changed(cur, next, "Name", "Description", "State")) > 0 {
+		req := map[string]any{"InstanceId": rn.InstanceID, "ContactFlowId": rn.ID, "Name": next["Name"]}
+		d, _ := next["Description"].(string)
+		req["Description"] = d // removed: "" clears it
+		if v, ok := next["State"]; ok {
+			req["ContactFlowState"] = v
+		} else {
+			req["ContactFlowState"] = "ACTIVE" // a removed State is the default one (decided)
+		}
+		if _, err := h.call(ctx, scope, "UpdateContactFlowMetadata", req); err != nil {
 			return err
 		}
 	}

@@ -132,6 +132,7 @@ func (c *checker) cloudFormation(root map[string]any) error {
 		}
 		res, _ := resources[name].(map[string]any)
 		if typ, _ := res["Type"].(string); typ != cfn.TaskTemplate {
+			found = c.otherResource(name, typ, res, resources, params) || found
 			continue
 		}
 		found = true
