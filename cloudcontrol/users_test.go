@@ -85,7 +85,7 @@ func otherRoutingProfile(t *testing.T, c *connect.Client, instance string) strin
 }
 
 // failed sends a mutation and checks that its request ended FAILED with code and a message holding message.
-func failed(t *testing.T, cc *cloudcontrol.Client, ev *cctypes.ProgressEvent, err error, code cctypes.HandlerErrorCode, message string) {
+func wantFailed(t *testing.T, cc *cloudcontrol.Client, ev *cctypes.ProgressEvent, err error, code cctypes.HandlerErrorCode, message string) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -214,16 +214,16 @@ func TestUserHierarchy_lifecycle(t *testing.T) {
 		}
 		// The same name twice, or a parent that does not exist, is the service's refusal.
 		ev, err = createOf(t, cc, ccGroup, map[string]any{"InstanceArn": instance, "Name": "EMEA"})
-		failed(t, cc, ev, err, cctypes.HandlerErrorCodeAlreadyExists, "")
+		wantFailed(t, cc, ev, err, cctypes.HandlerErrorCodeAlreadyExists, "")
 		ev, err = createOf(t, cc, ccGroup, map[string]any{"InstanceArn": instance, "Name": "Orphan",
 			"ParentGroupArn": instance + "/agent-group/00000000-0000-0000-0000-000000000000"})
-		failed(t, cc, ev, err, cctypes.HandlerErrorCodeNotFound, "")
+		wantFailed(t, cc, ev, err, cctypes.HandlerErrorCodeNotFound, "")
 
 		// A level that holds groups cannot go, nor can the structure while groups are left.
 		ev, err = deleteOf(t, cc, ccStructure, structure)
-		failed(t, cc, ev, err, cctypes.HandlerErrorCodeInvalidRequest, "")
+		wantFailed(t, cc, ev, err, cctypes.HandlerErrorCodeInvalidRequest, "")
 		ev, err = deleteOf(t, cc, ccGroup, parent) // a child group is under it
-		failed(t, cc, ev, err, cctypes.HandlerErrorCodeInvalidRequest, "")
+		wantFailed(t, cc, ev, err, cctypes.HandlerErrorCodeInvalidRequest, "")
 
 		remove(t, cc, ccGroup, child)
 		remove(t, cc, ccGroup, parent)
@@ -310,7 +310,7 @@ func TestSecurityProfile_lifecycle(t *testing.T) {
 			t.Fatalf("bad name: %v", err)
 		}
 		ev, err = createOf(t, cc, ccSecurityProfile, map[string]any{"InstanceArn": instance, "SecurityProfileName": "Supervisors"})
-		failed(t, cc, ev, err, cctypes.HandlerErrorCodeAlreadyExists, "")
+		wantFailed(t, cc, ev, err, cctypes.HandlerErrorCodeAlreadyExists, "")
 
 		ids := listIDs(t, cc, ccSecurityProfile, instance)
 		if len(ids) != 5 || !slices.Contains(ids, arn) { // Admin, Agent, CallCenterManager, QualityAnalyst and this one
@@ -407,7 +407,7 @@ func TestUser_lifecycle(t *testing.T) {
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				ev, err := patchOf(t, cc, ccUser, arn, tc.patch)
-				failed(t, cc, ev, err, tc.code, tc.msg)
+				wantFailed(t, cc, ev, err, tc.code, tc.msg)
 			})
 		}
 		// Refused before any request: an unknown property, an empty list of security profiles (minItems is not
@@ -426,14 +426,14 @@ func TestUser_lifecycle(t *testing.T) {
 		}
 		ev, err := createOf(t, cc, ccUser, map[string]any{"InstanceArn": instance, "Username": "nobody", "Password": "Secret123!",
 			"RoutingProfileArn": basic, "SecurityProfileArns": []any{instance + "/security-profile/00000000-0000-0000-0000-000000000000"}})
-		failed(t, cc, ev, err, cctypes.HandlerErrorCodeNotFound, "")
+		wantFailed(t, cc, ev, err, cctypes.HandlerErrorCodeNotFound, "")
 		ev, err = createOf(t, cc, ccUser, map[string]any{"InstanceArn": instance, "Username": "jane.doe@example.com", "Password": "Secret123!",
 			"RoutingProfileArn": basic, "SecurityProfileArns": []any{agent}})
-		failed(t, cc, ev, err, cctypes.HandlerErrorCodeAlreadyExists, "")
+		wantFailed(t, cc, ev, err, cctypes.HandlerErrorCodeAlreadyExists, "")
 		ev, err = createOf(t, cc, ccUser, map[string]any{"InstanceArn": instance, "Username": "skilled", "Password": "Secret123!",
 			"RoutingProfileArn": basic, "SecurityProfileArns": []any{agent},
 			"UserProficiencies": []any{map[string]any{"AttributeName": "lang", "AttributeValue": "fr", "Level": 3}}})
-		failed(t, cc, ev, err, cctypes.HandlerErrorCodeInvalidRequest, "UserProficiencies")
+		wantFailed(t, cc, ev, err, cctypes.HandlerErrorCodeInvalidRequest, "UserProficiencies")
 		if after := props(t, cc, ccUser, arn); asJSON(after) != asJSON(before) {
 			t.Fatalf("the user changed:\nbefore %v\nafter  %v", before, after)
 		}
@@ -443,11 +443,11 @@ func TestUser_lifecycle(t *testing.T) {
 		}
 		// A security profile a user has cannot be deleted (ResourceInUseException: the provider's InvalidRequest).
 		ev, err = deleteOf(t, cc, ccSecurityProfile, leads)
-		failed(t, cc, ev, err, cctypes.HandlerErrorCodeInvalidRequest, "")
+		wantFailed(t, cc, ev, err, cctypes.HandlerErrorCodeInvalidRequest, "")
 		remove(t, cc, ccUser, arn)
 		remove(t, cc, ccSecurityProfile, leads)
 		ev, err = deleteOf(t, cc, ccUser, arn) // already gone
-		failed(t, cc, ev, err, cctypes.HandlerErrorCodeNotFound, "")
+		wantFailed(t, cc, ev, err, cctypes.HandlerErrorCodeNotFound, "")
 	})
 }
 
@@ -538,6 +538,6 @@ func TestPeople_seenThroughCloudControl(t *testing.T) {
 			t.Fatalf("the user of a deleted instance: %v, want ResourceNotFoundException", err)
 		}
 		ev, err := createOf(t, cc, ccStructure, map[string]any{"InstanceArn": instance, "UserHierarchyStructure": map[string]any{"LevelOne": map[string]any{"Name": "R"}}})
-		failed(t, cc, ev, err, cctypes.HandlerErrorCodeNotFound, "")
+		wantFailed(t, cc, ev, err, cctypes.HandlerErrorCodeNotFound, "")
 	})
 }

@@ -119,7 +119,7 @@ func (c *checker) reference(base, path string, v any, r reference, props, resour
 			return
 		}
 		if v.Fn == "GetAtt" {
-			if attr := getAttName(v); attr != "" && attr != arnAttributes[r.target] {
+			if attr := getAttName(v.Arg); attr != "" && attr != arnAttributes[r.target] {
 				c.add(join(base, path), fmt.Sprintf("%s takes the ARN of %s: !GetAtt %s.%s or !Ref %s, not its %s", r.prop, target,
 					target, arnAttributes[r.target], target, attr), code, "error")
 				return
@@ -144,21 +144,6 @@ func (c *checker) reference(base, path string, v any, r reference, props, resour
 			}
 		}
 	}
-}
-
-// getAttName is the attribute a GetAtt asks for ("" when it is not plain).
-func getAttName(in Intrinsic) string {
-	switch a := in.Arg.(type) {
-	case string:
-		_, attr, _ := strings.Cut(a, ".")
-		return attr
-	case []any:
-		if len(a) == 2 {
-			s, _ := a[1].(string)
-			return s
-		}
-	}
-	return ""
 }
 
 // groupLevel checks a group's level against a UserHierarchyStructure of the same instance in the file: a
