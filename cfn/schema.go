@@ -33,6 +33,9 @@ type jsonSchema struct {
 	MinLength            *int                   `json:"minLength"`
 	MaxLength            *int                   `json:"maxLength"`
 	MaxItems             *int                   `json:"maxItems"`
+	MinItems             *int                   `json:"minItems"`
+	Minimum              *float64               `json:"minimum"`
+	Maximum              *float64               `json:"maximum"`
 	UniqueItems          bool                   `json:"uniqueItems"`
 	Definitions          map[string]*jsonSchema `json:"definitions"`
 
@@ -44,7 +47,11 @@ type PropertySchema struct{ root *jsonSchema }
 
 // propertySchemas holds the types whose properties are checked against their schema.
 var propertySchemas = map[string]*PropertySchema{
-	TaskTemplate: mustSchema("schemas/cfn-AWS-Connect-TaskTemplate.json"),
+	TaskTemplate:     mustSchema("schemas/cfn-AWS-Connect-TaskTemplate.json"),
+	HoursOfOperation: mustSchema("schemas/cfn-AWS-Connect-HoursOfOperation.json"),
+	Queue:            mustSchema("schemas/cfn-AWS-Connect-Queue.json"),
+	QuickConnect:     mustSchema("schemas/cfn-AWS-Connect-QuickConnect.json"),
+	RoutingProfile:   mustSchema("schemas/cfn-AWS-Connect-RoutingProfile.json"),
 }
 
 // PropertySchemaOf returns the schema of typeName, nil when its properties are not checked in full.
@@ -198,6 +205,9 @@ func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]Schema
 		if s.MaxItems != nil && len(t) > *s.MaxItems {
 			add("expected maximum item count: %d, found: %d", *s.MaxItems, len(t))
 		}
+		if s.MinItems != nil && len(t) < *s.MinItems {
+			add("expected minimum item count: %d, found: %d", *s.MinItems, len(t))
+		}
 		if s.UniqueItems {
 			seen := map[string]bool{}
 			for _, it := range t {
@@ -213,6 +223,22 @@ func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]Schema
 			for i, it := range t {
 				ps.check(s.Items, path+"/"+strconv.Itoa(i), it, out)
 			}
+		}
+	case json.Number, float64, int, int64:
+		// everit's words for a number out of its schema's bounds, and for a fraction where an integer goes
+		f, err := strconv.ParseFloat(fmt.Sprint(t), 64)
+		if err != nil {
+			break
+		}
+		if s.Type == "integer" && f != float64(int64(f)) {
+			add("expected type: Integer, found: Number")
+			break
+		}
+		if s.Minimum != nil && f < *s.Minimum {
+			add("%s is not greater or equal to %s", t, strconv.FormatFloat(*s.Minimum, 'f', -1, 64))
+		}
+		if s.Maximum != nil && f > *s.Maximum {
+			add("%s is not less or equal to %s", t, strconv.FormatFloat(*s.Maximum, 'f', -1, 64))
 		}
 	case string:
 		n := utf8.RuneCountInString(t)
