@@ -58,7 +58,7 @@ var types = map[string]*resourceType{
 // holds.
 func (h *Handler) call(ctx context.Context, scope connectlocal.Scope, op string, in map[string]any) (map[string]any, error) {
 	out, err := h.api.Invoke(ctx, scope, op, in)
-	if connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
+	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil { // CodeOf(nil) is Internal too
 		out, err = h.api.Invoke(ctx, scope, op, in)
 		if strings.HasPrefix(op, "Delete") && connectlocal.CodeOf(err) == connectlocal.NotFound {
 			return nil, nil // the first delete was committed
@@ -226,7 +226,7 @@ func listTaskTemplates(h *Handler, ctx context.Context, scope connectlocal.Scope
 func createContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
 	req := cfn.ContactFlowCreate(props)
 	out, err := h.api.Invoke(ctx, scope, "CreateContactFlow", req)
-	if connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
+	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil { // CodeOf(nil) is Internal too
 		// CreateContactFlow has no ClientToken; a flow name is unique in its instance, so a flow of this name
 		// now can only be this create's, committed before the failure (see call).
 		if arn, ferr := h.flowNamed(ctx, scope, req); ferr == nil && arn != "" {
