@@ -17,7 +17,7 @@ import (
 // listOp and listKey name the List operation and its summary list that find it.
 func (h *Handler) createNamed(ctx context.Context, scope connectlocal.Scope, op string, req map[string]any, arnKey, listOp, listKey string) (string, error) {
 	out, err := h.api.Invoke(ctx, scope, op, req)
-	if connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
+	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil { // CodeOf(nil) is Internal too
 		if arn, ferr := h.named(ctx, scope, req["InstanceId"], req["Name"], listOp, listKey); ferr == nil && arn != "" {
 			return arn, nil
 		}
