@@ -1,0 +1,226 @@
+package templatefile_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudcontrol"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
+	"github.com/aws/aws-sdk-go-v2/service/connect/types"
+	"github.com/aws/smithy-go"
+
+	"github.com/connectlocal/connectlocal/internal/connecttest"
+	"github.com/connectlocal/connectlocal/memory"
+	"github.com/connectlocal/connectlocal/templatefile"
+)
+
+// routingStack holds every routing type, each referring to the others as a stack does.
+const routingStack = `Resources:
+  Inst:
+    Type: AWS::Connect::Instance
+    Properties:
+      IdentityManagementType: CONNECT_MANAGED
+      InstanceAlias: routing
+      Attributes: {InboundCalls: true, OutboundCalls: true}
+  Transfer:
+    Type: AWS::Connect::ContactFlow
+    Properties:
+      InstanceArn: !GetAtt Inst.Arn
+      Name: To queue
+      Type: QUEUE_TRANSFER
+      Content: '{}'
+  Whisper:
+    Type: AWS::Connect::ContactFlow
+    Properties:
+      InstanceArn: !GetAtt Inst.Arn
+      Name: Whisper
+      Type: OUTBOUND_WHISPER
+      Content: '{}'
+  Hours:
+    Type: AWS::Connect::HoursOfOperation
+    Properties:
+      InstanceArn: !GetAtt Inst.Arn
+      Name: Office
+      TimeZone: Europe/Paris
+      Config:
+        - Day: MONDAY
+          StartTime: {Hours: 9, Minutes: 0}
+          EndTime: {Hours: 17, Minutes: 30}
+  Phone:
+    Type: AWS::Connect::QuickConnect
+    Properties:
+      InstanceArn: !GetAtt Inst.Arn
+      Name: Desk
+      QuickConnectConfig:
+        QuickConnectType: PHONE_NUMBER
+        PhoneConfig: {PhoneNumber: '+15550100'}
+  Sales:
+    Type: AWS::Connect::Queue
+    Properties:
+      InstanceArn: !GetAtt Inst.Arn
+      Name: Sales
+      HoursOfOperationArn: !GetAtt Hours.HoursOfOperationArn
+      MaxContacts: 10
+      QuickConnectArns: [!Ref Phone]
+      OutboundCallerConfig: {OutboundFlowArn: !Ref Whisper}
+  ToSales:
+    Type: AWS::Connect::QuickConnect
+    Properties:
+      InstanceArn: !GetAtt Inst.Arn
+      Name: To sales
+      QuickConnectConfig:
+        QuickConnectType: QUEUE
+        QueueConfig: {QueueArn: !GetAtt Sales.QueueArn, ContactFlowArn: !Ref Transfer}
+  Agents:
+    Type: AWS::Connect::RoutingProfile
+    Properties:
+      InstanceArn: !GetAtt Inst.Arn
+      Name: Agents
+      Description: all agents
+      DefaultOutboundQueueArn: !GetAtt Sales.QueueArn
+      MediaConcurrencies:
+        - {Channel: VOICE, Concurrency: 1}
+        - {Channel: CHAT, Concurrency: 2}
+      QueueConfigs:
+        - {Delay: 0, Priority: 1, QueueReference: {Channel: VOICE, QueueArn: !Ref Sales}}
+        - {Delay: 0, Priority: 2, QueueReference: {Channel: CHAT, QueueArn: !Ref Sales}}
+`
+
+func errorsOf(t *testing.T, text string) []string {
+	t.Helper()
+	found, err := templatefile.Check("stack.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range found {
+		if f.Severity == "error" {
+			out = append(out, f.Path+": "+f.Message+" ("+f.Code+")")
+		}
+	}
+	return out
+}
+
+// TestCheck_routing: a stack of the routing types that refer to each other passes; each broken reference,
+// schema problem or unserved property is found at its property.
+func TestCheck_routing(t *testing.T) {
+	if got := errorsOf(t, routingStack); len(got) != 0 {
+		t.Fatalf("a good stack: %v", got)
+	}
+	cases := []struct{ name, from, to, want string }{
+		{"hours not defined", "HoursOfOperationArn: !GetAtt Hours.HoursOfOperationArn", "HoursOfOperationArn: !GetAtt Nope.HoursOfOperationArn",
+			"Resources.Sales.Properties.HoursOfOperationArn: Resource 'Nope' is not defined in this template (ResourceNotFoundException)"},
+		{"hours of the wrong type", "HoursOfOperationArn: !GetAtt Hours.HoursOfOperationArn", "HoursOfOperationArn: !Ref Phone",
+			"Resources.Sales.Properties.HoursOfOperationArn: Resource 'Phone' is of type AWS::Connect::QuickConnect, not AWS::Connect::HoursOfOperation (InvalidParameterException)"},
+		{"attribute that is no ARN", "DefaultOutboundQueueArn: !GetAtt Sales.QueueArn", "DefaultOutboundQueueArn: !GetAtt Sales.Name",
+			"Resources.Agents.Properties.DefaultOutboundQueueArn: !GetAtt Sales.Name is not the AWS::Connect::Queue's ARN; use !GetAtt Sales.QueueArn or !Ref Sales (ValidationError)"},
+		{"queue config to a quick connect", "{Channel: CHAT, QueueArn: !Ref Sales}", "{Channel: CHAT, QueueArn: !Ref ToSales}",
+			"Resources.Agents.Properties.QueueConfigs[1].QueueReference.QueueArn: Resource 'ToSales' is of type AWS::Connect::QuickConnect, not AWS::Connect::Queue (InvalidParameterException)"},
+		{"repeated queue and channel", "{Channel: CHAT, QueueArn: !Ref Sales}", "{Channel: VOICE, QueueArn: !Ref Sales}",
+			"Resources.Agents.Properties.QueueConfigs[1]: The queue is already in QueueConfigs on channel VOICE (InvalidParameterException)"},
+		{"quick connect flow of the wrong type", "ContactFlowArn: !Ref Transfer}", "ContactFlowArn: !Ref Whisper}",
+			"Resources.ToSales.Properties.QuickConnectConfig.QueueConfig.ContactFlowArn: Flow 'Whisper' is of type OUTBOUND_WHISPER; this property takes a flow of type QUEUE_TRANSFER (InvalidParameterException)"},
+		{"outbound flow of the wrong type", "OutboundFlowArn: !Ref Whisper", "OutboundFlowArn: !Ref Transfer",
+			"Resources.Sales.Properties.OutboundCallerConfig.OutboundFlowArn: Flow 'Transfer' is of type QUEUE_TRANSFER; this property takes a flow of type OUTBOUND_WHISPER (InvalidParameterException)"},
+		{"hour out of range", "EndTime: {Hours: 17, Minutes: 30}", "EndTime: {Hours: 24, Minutes: 30}",
+			"Resources.Hours.Properties.Config[0].EndTime.Hours: #/Config/0/EndTime/Hours: 24 is not less or equal to 23 (ValidationException)"},
+		{"missing required", "      Description: all agents\n", "",
+			"Resources.Agents.Properties: #: required key [Description] not found (ValidationException)"},
+		{"unknown property", "      MaxContacts: 10\n", "      MaxContact: 10\n",
+			"Resources.Sales.Properties.MaxContact: #: extraneous key [MaxContact] is not permitted (ValidationException)"},
+		{"unserved property", "      TimeZone: Europe/Paris\n", "      TimeZone: Europe/Paris\n      ChildHoursOfOperations: [{Id: x}]\n",
+			"Resources.Hours.Properties.ChildHoursOfOperations: connectlocal does not serve ChildHoursOfOperations, which AssociateHoursOfOperations needs; the resource would fail with InvalidRequest (InvalidRequest)"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(routingStack, tc.from) {
+				t.Fatalf("the stack lacks %q", tc.from)
+			}
+			got := errorsOf(t, strings.Replace(routingStack, tc.from, tc.to, 1))
+			if len(got) != 1 || got[0] != tc.want {
+				t.Fatalf("got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCheck_routingInstances: references across instances, by literal ARNs or by resources.
+func TestCheck_routingInstances(t *testing.T) {
+	text := `Resources:
+  Hours:
+    Type: AWS::Connect::HoursOfOperation
+    Properties:
+      InstanceArn: arn:aws:connect:us-east-1:123456789012:instance/a
+      Name: Office
+      TimeZone: UTC
+      Config: []
+  Q1:
+    Type: AWS::Connect::Queue
+    Properties:
+      InstanceArn: arn:aws:connect:us-east-1:123456789012:instance/b
+      Name: Q1
+      HoursOfOperationArn: !Ref Hours
+  Q2:
+    Type: AWS::Connect::Queue
+    Properties:
+      InstanceArn: arn:aws:connect:us-east-1:123456789012:instance/b
+      Name: Q2
+      HoursOfOperationArn: arn:aws:connect:us-east-1:123456789012:instance/a/operating-hours/h
+`
+	want := []string{
+		"Resources.Q1.Properties.HoursOfOperationArn: Resource 'Hours' belongs to another instance than this resource (ResourceNotFoundException)",
+		"Resources.Q2.Properties.HoursOfOperationArn: arn:aws:connect:us-east-1:123456789012:instance/a/operating-hours/h names a resource of instance a, not of this resource's instance b (ResourceNotFoundException)",
+	}
+	if got := errorsOf(t, text); !slices.Equal(got, want) {
+		t.Fatalf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestCheck_routingAgreesWithServer: for properties the schema refuses, validate says what Cloud Control says.
+func TestCheck_routingAgreesWithServer(t *testing.T) {
+	srv := connecttest.Start(t, memory.New())
+	cc := srv.CloudControl()
+	ctx := context.Background()
+	inst, err := srv.Client.CreateInstance(ctx, &connect.CreateInstanceInput{IdentityManagementType: types.DirectoryTypeConnectManaged,
+		InstanceAlias: aws.String("routing-agrees"), InboundCallsEnabled: aws.Bool(true), OutboundCallsEnabled: aws.Bool(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for typ, props := range map[string]map[string]any{
+		"AWS::Connect::RoutingProfile": {"InstanceArn": *inst.Arn, "Name": "", "Bogus": 1, "AgentAvailabilityTimer": "SOMETIMES",
+			"MediaConcurrencies": []any{map[string]any{"Channel": "FAX", "Concurrency": 11}}, "QueueConfigs": []any{},
+			"DefaultOutboundQueueArn": *inst.Arn + "/agent/x"},
+		"AWS::Connect::HoursOfOperation": {"InstanceArn": *inst.Arn, "Name": "Office", "TimeZone": "UTC",
+			"Config": []any{map[string]any{"Day": "FUNDAY", "StartTime": map[string]any{"Hours": -1, "Minutes": 60}}}},
+		"AWS::Connect::QuickConnect": {"InstanceArn": *inst.Arn, "Name": "QC", "QuickConnectConfig": map[string]any{"QuickConnectType": "QUEUE",
+			"QueueConfig": map[string]any{"QueueArn": "q"}, "PhoneConfig": map[string]any{"PhoneNumber": "555"}}},
+		"AWS::Connect::Queue": {"InstanceArn": *inst.Arn, "Name": "Q", "MaxContacts": -1, "Status": "OFF", "QuickConnectArns": []any{}},
+	} {
+		t.Run(typ, func(t *testing.T) {
+			text := mustJSON(t, map[string]any{"Resources": map[string]any{"R": map[string]any{"Type": typ, "Properties": props}}})
+			found, err := templatefile.Check("t.json", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var said []string
+			for _, f := range found {
+				said = append(said, f.Message)
+			}
+			_, err = cc.CreateResource(ctx, &cloudcontrol.CreateResourceInput{TypeName: aws.String(typ), DesiredState: aws.String(mustJSON(t, props))})
+			var ae smithy.APIError
+			if !errors.As(err, &ae) || ae.ErrorCode() != "ValidationException" {
+				t.Fatalf("Cloud Control: %v", err)
+			}
+			lines := strings.Split(strings.TrimSuffix(strings.TrimPrefix(ae.ErrorMessage(), "Model validation failed ("), ")"), "\n")
+			slices.Sort(lines)
+			slices.Sort(said)
+			if !slices.Equal(lines, said) || len(lines) < 2 {
+				t.Fatalf("validate says\n%s\nCloud Control says\n%s", strings.Join(said, "\n"), strings.Join(lines, "\n"))
+			}
+		})
+	}
+}
