@@ -57,6 +57,9 @@ func QueueOutboundCaller(v any) map[string]any {
 // the type's properties; ids become ARNs, as the schema's properties are ARNs.
 func QueueModel(scope connectlocal.Scope, inst string, q map[string]any, quickConnects []any) map[string]any {
 	m := map[string]any{"QueueArn": q["QueueArn"], "InstanceArn": scope.InstanceARN(inst), "Type": connectlocal.QueueStandard}
+	if strings.Contains(str(q["QueueArn"]), "/queue/agent/") { // DescribeQueue has no type; an agent's queue has this ARN
+		m["Type"] = connectlocal.QueueAgent
+	}
 	copyKeys(m, q, "Name", "Description", "MaxContacts", "Status", "OutboundEmailConfig")
 	if id := str(q["HoursOfOperationId"]); id != "" {
 		m["HoursOfOperationArn"] = objectARN(scope, inst, connectlocal.KindHours, id)

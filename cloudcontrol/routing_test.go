@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudcontrol"
 	cctypes "github.com/aws/aws-sdk-go-v2/service/cloudcontrol/types"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
+	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 
 	"github.com/connectlocal/connectlocal"
 	"github.com/connectlocal/connectlocal/internal/connecttest"
@@ -470,4 +471,42 @@ func TestRouting_refusals(t *testing.T) {
 			t.Fatalf("got %v", err)
 		}
 	})
+}
+
+// TestQuickConnect_user: a USER quick connect names its agent by ARN, and the agent's own queue reads as an
+// AGENT queue but is not listed (it comes and goes with its user).
+func TestQuickConnect_user(t *testing.T) {
+	srv := connecttest.Start(t, memory.New())
+	cc := srv.CloudControl()
+	ctx := context.Background()
+	instance, _ := stack(t, cc)
+	inst, _ := ids(instance + "/agent/x")
+	rps, err := srv.Client.ListRoutingProfiles(ctx, &connect.ListRoutingProfilesInput{InstanceId: inst})
+	if err != nil || len(rps.RoutingProfileSummaryList) == 0 {
+		t.Fatal(err)
+	}
+	sps, err := srv.Client.ListSecurityProfiles(ctx, &connect.ListSecurityProfilesInput{InstanceId: inst})
+	if err != nil || len(sps.SecurityProfileSummaryList) == 0 {
+		t.Fatal(err)
+	}
+	u, err := srv.Client.CreateUser(ctx, &connect.CreateUserInput{InstanceId: inst, Username: aws.String("kim"), Password: aws.String("Password123"),
+		RoutingProfileId: rps.RoutingProfileSummaryList[0].Id, SecurityProfileIds: []string{*sps.SecurityProfileSummaryList[0].Id},
+		PhoneConfig: &types.UserPhoneConfig{PhoneType: types.PhoneTypeSoftPhone}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	transfer := makeFlow(t, cc, instance, "To agent", "AGENT_TRANSFER")
+	qc := *create(t, cc, qcType, map[string]any{"InstanceArn": instance, "Name": "Kim",
+		"QuickConnectConfig": map[string]any{"QuickConnectType": "USER", "UserConfig": map[string]any{"UserArn": *u.UserArn, "ContactFlowArn": transfer}}}).Identifier
+	got := props(t, cc, qcType, qc)
+	if want := map[string]any{"QuickConnectType": "USER", "UserConfig": map[string]any{"UserArn": *u.UserArn, "ContactFlowArn": transfer}}; fmt.Sprint(got["QuickConnectConfig"]) != fmt.Sprint(want) {
+		t.Fatalf("QuickConnectConfig %v", got["QuickConnectConfig"])
+	}
+	agentQueue := instance + "/queue/agent/" + *u.UserId
+	if got := props(t, cc, queueType, agentQueue); got["Type"] != "AGENT" || got["Name"] != nil {
+		t.Fatalf("agent queue %v", got)
+	}
+	if l := listed(t, cc, queueType, instance); len(l) != 1 { // BasicQueue only
+		t.Fatalf("ListResources %v", l)
+	}
 }
