@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudcontrol"
@@ -222,5 +223,83 @@ func TestCheck_routingAgreesWithServer(t *testing.T) {
 				t.Fatalf("validate says\n%s\nCloud Control says\n%s", strings.Join(said, "\n"), strings.Join(lines, "\n"))
 			}
 		})
+	}
+}
+
+// TestCheck_routingStackDeploys: the stack validate passes is one Cloud Control creates, resource by resource
+// in dependency order with each reference replaced by the identifier it names.
+func TestCheck_routingStackDeploys(t *testing.T) {
+	srv := connecttest.Start(t, memory.New())
+	cc := srv.CloudControl()
+	ctx := context.Background()
+	ref := func(x string) map[string]any { return map[string]any{"Ref": x} }
+	att := func(x, a string) map[string]any { return map[string]any{"Fn::GetAtt": []any{x, a}} }
+	inst := att("Inst", "Arn")
+	order := []struct {
+		name, typ string
+		props     map[string]any
+	}{
+		{"Inst", "AWS::Connect::Instance", map[string]any{"IdentityManagementType": "CONNECT_MANAGED", "InstanceAlias": "routing-deploys",
+			"Attributes": map[string]any{"InboundCalls": true, "OutboundCalls": true}}},
+		{"Transfer", "AWS::Connect::ContactFlow", map[string]any{"InstanceArn": inst, "Name": "To queue", "Type": "QUEUE_TRANSFER",
+			"Content": `{"Version":"2019-10-30","StartAction":"end","Actions":[{"Identifier":"end","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}`}},
+		{"Hours", "AWS::Connect::HoursOfOperation", map[string]any{"InstanceArn": inst, "Name": "Office", "TimeZone": "Europe/Paris",
+			"Config": []any{map[string]any{"Day": "MONDAY", "StartTime": map[string]any{"Hours": 9, "Minutes": 0}, "EndTime": map[string]any{"Hours": 17, "Minutes": 30}}}}},
+		{"Phone", "AWS::Connect::QuickConnect", map[string]any{"InstanceArn": inst, "Name": "Desk",
+			"QuickConnectConfig": map[string]any{"QuickConnectType": "PHONE_NUMBER", "PhoneConfig": map[string]any{"PhoneNumber": "+15550100"}}}},
+		{"Sales", "AWS::Connect::Queue", map[string]any{"InstanceArn": inst, "Name": "Sales", "HoursOfOperationArn": att("Hours", "HoursOfOperationArn"),
+			"MaxContacts": 10, "QuickConnectArns": []any{ref("Phone")}}},
+		{"ToSales", "AWS::Connect::QuickConnect", map[string]any{"InstanceArn": inst, "Name": "To sales", "QuickConnectConfig": map[string]any{
+			"QuickConnectType": "QUEUE", "QueueConfig": map[string]any{"QueueArn": att("Sales", "QueueArn"), "ContactFlowArn": ref("Transfer")}}}},
+		{"Agents", "AWS::Connect::RoutingProfile", map[string]any{"InstanceArn": inst, "Name": "Agents", "Description": "all agents",
+			"DefaultOutboundQueueArn": att("Sales", "QueueArn"),
+			"MediaConcurrencies":      []any{map[string]any{"Channel": "VOICE", "Concurrency": 1}, map[string]any{"Channel": "CHAT", "Concurrency": 2}},
+			"QueueConfigs": []any{map[string]any{"Delay": 0, "Priority": 1, "QueueReference": map[string]any{"Channel": "VOICE", "QueueArn": ref("Sales")}},
+				map[string]any{"Delay": 0, "Priority": 2, "QueueReference": map[string]any{"Channel": "CHAT", "QueueArn": ref("Sales")}}}}},
+	}
+	resources := map[string]any{}
+	for _, r := range order {
+		resources[r.name] = map[string]any{"Type": r.typ, "Properties": r.props}
+	}
+	if got := errorsOf(t, mustJSON(t, map[string]any{"Resources": resources})); len(got) != 0 {
+		t.Fatalf("validate: %v", got)
+	}
+	made := map[string]string{}
+	var resolve func(v any) any
+	resolve = func(v any) any {
+		switch v := v.(type) {
+		case map[string]any:
+			if x, ok := v["Ref"].(string); ok {
+				return made[x]
+			}
+			if a, ok := v["Fn::GetAtt"].([]any); ok {
+				return made[a[0].(string)] // each attribute used is the resource's ARN, its identifier
+			}
+			out := map[string]any{}
+			for k, e := range v {
+				out[k] = resolve(e)
+			}
+			return out
+		case []any:
+			out := make([]any, len(v))
+			for i, e := range v {
+				out[i] = resolve(e)
+			}
+			return out
+		}
+		return v
+	}
+	w := cloudcontrol.NewResourceRequestSuccessWaiter(cc)
+	for _, r := range order {
+		out, err := cc.CreateResource(ctx, &cloudcontrol.CreateResourceInput{TypeName: aws.String(r.typ), DesiredState: aws.String(mustJSON(t, resolve(r.props)))})
+		if err != nil {
+			t.Fatalf("%s: %v", r.name, err)
+		}
+		done, err := w.WaitForOutput(ctx, &cloudcontrol.GetResourceRequestStatusInput{RequestToken: out.ProgressEvent.RequestToken}, time.Minute)
+		if err != nil {
+			st, _ := cc.GetResourceRequestStatus(ctx, &cloudcontrol.GetResourceRequestStatusInput{RequestToken: out.ProgressEvent.RequestToken})
+			t.Fatalf("%s: %v %+v", r.name, err, st.ProgressEvent)
+		}
+		made[r.name] = aws.ToString(done.ProgressEvent.Identifier)
 	}
 }
