@@ -3,6 +3,7 @@ package templatefile
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/connectlocal/connectlocal"
@@ -130,7 +131,59 @@ func (c *checker) routing(name, typ string, res, resources, params map[string]an
 	if typ == cfn.RoutingProfile {
 		c.repeatedQueues(base, props)
 	}
+	c.rules(base, typ, props)
 	return true
+}
+
+// rules runs the server's store-free rules on the values the file gives literally (an intrinsic anywhere in
+// them leaves them unjudged): an hours' TimeZone, a profile's MediaConcurrencies, and which block a quick
+// connect's type needs (connectlocal's checkQuickConnectConfig: the block of the type, and only it).
+func (c *checker) rules(base, typ string, props map[string]any) {
+	bad := func(path string, err error) {
+		c.add(join(base, path), connectlocal.AsError(err).Message, "InvalidParameterException", "error")
+	}
+	switch typ {
+	case cfn.HoursOfOperation:
+		if tz, ok := props["TimeZone"].(string); ok {
+			if err := connectlocal.CheckTimeZone(tz); err != nil {
+				bad("TimeZone", err)
+			}
+		}
+	case cfn.RoutingProfile:
+		list, _ := props["MediaConcurrencies"].([]any)
+		var mcs []connectlocal.MediaConcurrency
+		for _, it := range list {
+			m, _ := it.(map[string]any)
+			ch, ok := m["Channel"].(string)
+			n, err := strconv.Atoi(fmt.Sprint(m["Concurrency"]))
+			if !ok || err != nil {
+				return
+			}
+			mcs = append(mcs, connectlocal.MediaConcurrency{Channel: ch, Concurrency: n})
+		}
+		if list != nil {
+			if err := connectlocal.CheckConcurrencies(mcs); err != nil {
+				bad("MediaConcurrencies", err)
+			}
+		}
+	case cfn.QuickConnect:
+		cfg, _ := props["QuickConnectConfig"].(map[string]any)
+		t, ok := cfg["QuickConnectType"].(string)
+		if !ok {
+			return
+		}
+		for block, owner := range map[string]string{"UserConfig": "USER", "QueueConfig": "QUEUE", "PhoneConfig": "PHONE_NUMBER"} {
+			_, has := cfg[block]
+			switch {
+			case owner == t && !has:
+				c.add(join(base, "QuickConnectConfig"), fmt.Sprintf("A quick connect of type %s needs QuickConnectConfig.%s", t, block),
+					"InvalidParameterException", "error")
+			case owner != t && has:
+				c.add(join(base, "QuickConnectConfig."+block), fmt.Sprintf("QuickConnectConfig.%s does not belong to a quick connect of type %s", block, t),
+					"InvalidParameterException", "error")
+			}
+		}
+	}
 }
 
 func pathIn(base, path string) string {

@@ -133,6 +133,13 @@ func TestCheck_routing(t *testing.T) {
 			"Resources.Agents.Properties: #: required key [Description] not found (ValidationException)"},
 		{"unknown property", "      MaxContacts: 10\n", "      MaxContact: 10\n",
 			"Resources.Sales.Properties.MaxContact: #: extraneous key [MaxContact] is not permitted (ValidationException)"},
+		{"time zone", "TimeZone: Europe/Paris", "TimeZone: Mars/Olympus",
+			"Resources.Hours.Properties.TimeZone: Invalid TimeZone 'Mars/Olympus' (InvalidParameterException)"},
+		{"voice concurrency", "{Channel: VOICE, Concurrency: 1}", "{Channel: VOICE, Concurrency: 2}",
+			"Resources.Agents.Properties.MediaConcurrencies: Concurrency for VOICE must be 1, not 2 (InvalidParameterException)"},
+		{"a block of another type", "        PhoneConfig: {PhoneNumber: '+15550100'}\n", "        PhoneConfig: {PhoneNumber: '+15550100'}\n" +
+			"        UserConfig: {UserArn: 'arn:aws:connect:us-east-1:123456789012:instance/i/agent/u', ContactFlowArn: 'arn:aws:connect:us-east-1:123456789012:instance/i/contact-flow/f'}\n",
+			"Resources.Phone.Properties.QuickConnectConfig.UserConfig: QuickConnectConfig.UserConfig does not belong to a quick connect of type PHONE_NUMBER (InvalidParameterException)"},
 		{"unserved property", "      TimeZone: Europe/Paris\n", "      TimeZone: Europe/Paris\n      ChildHoursOfOperations: [{Id: x}]\n",
 			"Resources.Hours.Properties.ChildHoursOfOperations: connectlocal does not serve ChildHoursOfOperations, which AssociateHoursOfOperations needs; the resource would fail with InvalidRequest (InvalidRequest)"},
 	}
@@ -301,5 +308,49 @@ func TestCheck_routingStackDeploys(t *testing.T) {
 			t.Fatalf("%s: %v %+v", r.name, err, st.ProgressEvent)
 		}
 		made[r.name] = aws.ToString(done.ProgressEvent.Identifier)
+	}
+}
+
+// TestCheck_routingRulesAgreeWithServer: a rule validate applies beyond the schema fails the Cloud Control
+// request with the same words.
+func TestCheck_routingRulesAgreeWithServer(t *testing.T) {
+	srv := connecttest.Start(t, memory.New())
+	cc := srv.CloudControl()
+	ctx := context.Background()
+	inst, err := srv.Client.CreateInstance(ctx, &connect.CreateInstanceInput{IdentityManagementType: types.DirectoryTypeConnectManaged,
+		InstanceAlias: aws.String("routing-rules"), InboundCallsEnabled: aws.Bool(true), OutboundCallsEnabled: aws.Bool(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	queues, err := srv.Client.ListQueues(ctx, &connect.ListQueuesInput{InstanceId: inst.Id, QueueTypes: []types.QueueType{types.QueueTypeStandard}})
+	if err != nil || len(queues.QueueSummaryList) == 0 {
+		t.Fatal(err)
+	}
+	cases := map[string]map[string]any{
+		"AWS::Connect::HoursOfOperation": {"InstanceArn": *inst.Arn, "Name": "Office", "TimeZone": "Mars/Olympus", "Config": []any{}},
+		"AWS::Connect::RoutingProfile": {"InstanceArn": *inst.Arn, "Name": "RP", "Description": "d", "DefaultOutboundQueueArn": *queues.QueueSummaryList[0].Arn,
+			"MediaConcurrencies": []any{map[string]any{"Channel": "VOICE", "Concurrency": 2}}},
+		"AWS::Connect::QuickConnect": {"InstanceArn": *inst.Arn, "Name": "QC", "QuickConnectConfig": map[string]any{"QuickConnectType": "PHONE_NUMBER",
+			"PhoneConfig": map[string]any{"PhoneNumber": "+15550100"}, "QueueConfig": map[string]any{"QueueArn": *queues.QueueSummaryList[0].Arn,
+				"ContactFlowArn": *inst.Arn + "/contact-flow/f"}}},
+	}
+	for typ, props := range cases {
+		t.Run(typ, func(t *testing.T) {
+			found, err := templatefile.Check("t.json", []byte(mustJSON(t, map[string]any{"Resources": map[string]any{"R": map[string]any{"Type": typ, "Properties": props}}})))
+			if err != nil || len(found) != 1 {
+				t.Fatalf("validate: %v %v", found, err)
+			}
+			out, err := cc.CreateResource(ctx, &cloudcontrol.CreateResourceInput{TypeName: aws.String(typ), DesiredState: aws.String(mustJSON(t, props))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := cc.GetResourceRequestStatus(ctx, &cloudcontrol.GetResourceRequestStatusInput{RequestToken: out.ProgressEvent.RequestToken})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ev := st.ProgressEvent; ev.OperationStatus != "FAILED" || ev.ErrorCode != "InvalidRequest" || aws.ToString(ev.StatusMessage) != found[0].Message {
+				t.Fatalf("Cloud Control %s %s %q; validate %q", ev.OperationStatus, ev.ErrorCode, aws.ToString(ev.StatusMessage), found[0].Message)
+			}
+		})
 	}
 }
