@@ -510,3 +510,25 @@ func TestQuickConnect_user(t *testing.T) {
 		t.Fatalf("ListResources %v", l)
 	}
 }
+
+// TestRouting_defaults: the objects every instance starts with read through Cloud Control within their
+// schemas, so a patch of them passes the schema check and is applied.
+func TestRouting_defaults(t *testing.T) {
+	srv := connecttest.Start(t, memory.New())
+	cc := srv.CloudControl()
+	instance, _ := stack(t, cc)
+	for typ, patch := range map[string][]any{
+		hoursType:   {map[string]any{"op": "add", "path": "/Description", "value": "patched"}},
+		queueType:   {map[string]any{"op": "add", "path": "/Description", "value": "patched"}},
+		profileType: {map[string]any{"op": "add", "path": "/Description", "value": "patched"}},
+	} {
+		l := listed(t, cc, typ, instance)
+		if len(l) != 1 {
+			t.Fatalf("%s: %v", typ, l)
+		}
+		update(t, cc, typ, l[0], patch)
+		if got := props(t, cc, typ, l[0]); got["Description"] != "patched" {
+			t.Fatalf("%s after patch: %v", typ, got)
+		}
+	}
+}
