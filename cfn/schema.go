@@ -28,12 +28,12 @@ type jsonSchema struct {
 	AdditionalProperties *bool                  `json:"additionalProperties"`
 	Required             []string               `json:"required"`
 	Items                *jsonSchema            `json:"items"`
+	MinItems             *int                   `json:"minItems"`
 	Enum                 []string               `json:"enum"`
 	Pattern              string                 `json:"pattern"`
 	MinLength            *int                   `json:"minLength"`
 	MaxLength            *int                   `json:"maxLength"`
 	MaxItems             *int                   `json:"maxItems"`
-	MinItems             *int                   `json:"minItems"`
 	Minimum              *float64               `json:"minimum"`
 	Maximum              *float64               `json:"maximum"`
 	UniqueItems          bool                   `json:"uniqueItems"`
@@ -47,11 +47,7 @@ type PropertySchema struct{ root *jsonSchema }
 
 // propertySchemas holds the types whose properties are checked against their schema.
 var propertySchemas = map[string]*PropertySchema{
-	TaskTemplate:     mustSchema("schemas/cfn-AWS-Connect-TaskTemplate.json"),
-	HoursOfOperation: mustSchema("schemas/cfn-AWS-Connect-HoursOfOperation.json"),
-	Queue:            mustSchema("schemas/cfn-AWS-Connect-Queue.json"),
-	QuickConnect:     mustSchema("schemas/cfn-AWS-Connect-QuickConnect.json"),
-	RoutingProfile:   mustSchema("schemas/cfn-AWS-Connect-RoutingProfile.json"),
+	TaskTemplate: mustSchema("schemas/cfn-AWS-Connect-TaskTemplate.json"),
 }
 
 // PropertySchemaOf returns the schema of typeName, nil when its properties are not checked in full.
@@ -224,21 +220,18 @@ func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]Schema
 				ps.check(s.Items, path+"/"+strconv.Itoa(i), it, out)
 			}
 		}
-	case json.Number, float64, int, int64:
-		// everit's words for a number out of its schema's bounds, and for a fraction where an integer goes
-		f, err := strconv.ParseFloat(fmt.Sprint(t), 64)
-		if err != nil {
-			break
-		}
-		if s.Type == "integer" && f != float64(int64(f)) {
-			add("expected type: Integer, found: Number")
-			break
-		}
-		if s.Minimum != nil && f < *s.Minimum {
-			add("%s is not greater or equal to %s", t, strconv.FormatFloat(*s.Minimum, 'f', -1, 64))
-		}
-		if s.Maximum != nil && f > *s.Maximum {
-			add("%s is not less or equal to %s", t, strconv.FormatFloat(*s.Maximum, 'f', -1, 64))
+	case json.Number:
+		// everit's words for a number out of range ("#/DisplayOrder: 51 is not less or equal to 50").
+		if f, err := t.Float64(); err == nil {
+			if s.Type == "integer" && f != float64(int64(f)) {
+				add("expected type: Integer, found: Number")
+			}
+			if s.Minimum != nil && f < *s.Minimum {
+				add("%s is not greater or equal to %v", t, *s.Minimum)
+			}
+			if s.Maximum != nil && f > *s.Maximum {
+				add("%s is not less or equal to %v", t, *s.Maximum)
+			}
 		}
 	case string:
 		n := utf8.RuneCountInString(t)

@@ -38,12 +38,6 @@ var Schemas = map[string]*Schema{
 		s.ReadOnly = append(s.ReadOnly, "Status")
 	}),
 	Instance: registry("schemas/cfn-AWS-Connect-Instance.json", func(s *Schema) { s.Listable = true }),
-	// The routing objects' list handlers (connect:ListHoursOfOperations, ListQueues, ListQuickConnects,
-	// ListRoutingProfiles in the registry schemas' handlers) need the instance, as every Connect List call does.
-	HoursOfOperation: registry("schemas/cfn-AWS-Connect-HoursOfOperation.json", listsInInstance),
-	Queue:            registry("schemas/cfn-AWS-Connect-Queue.json", listsInInstance),
-	QuickConnect:     registry("schemas/cfn-AWS-Connect-QuickConnect.json", listsInInstance),
-	RoutingProfile:   registry("schemas/cfn-AWS-Connect-RoutingProfile.json", listsInInstance),
 }
 
 // registry reads a Schema from an embedded registry schema, then lets more fill in what the file lacks.

@@ -34,16 +34,6 @@ var types = map[string]*resourceType{
 	cfn.Instance: {schema: cfn.Schemas[cfn.Instance], kind: connectlocal.KindInstance,
 		create: createInstance, read: readInstance, update: updateInstance, delete: deleteInstance,
 		list: listInstances},
-	cfn.HoursOfOperation: {schema: cfn.Schemas[cfn.HoursOfOperation], kind: connectlocal.KindHours,
-		create: createHours, read: readHours, update: updateHours, delete: deleteHours, list: listHours},
-	cfn.Queue: {schema: cfn.Schemas[cfn.Queue], kind: connectlocal.KindQueue,
-		create: createQueue, read: readQueue, update: updateQueue, delete: deleteQueue, list: listQueues},
-	cfn.QuickConnect: {schema: cfn.Schemas[cfn.QuickConnect], kind: connectlocal.KindQuickConnect,
-		create: createQuickConnect, read: readQuickConnect, update: updateQuickConnect, delete: deleteQuickConnect,
-		list: listQuickConnects},
-	cfn.RoutingProfile: {schema: cfn.Schemas[cfn.RoutingProfile], kind: connectlocal.KindRoutingProfile,
-		create: createRoutingProfile, read: readRoutingProfile, update: updateRoutingProfile, delete: deleteRoutingProfile,
-		list: listRoutingProfiles},
 }
 
 // call runs a Connect operation in-process through API.Invoke, with the checks of a request on the wire, and
