@@ -216,7 +216,7 @@ func listTaskTemplates(h *Handler, ctx context.Context, scope connectlocal.Scope
 func createContactFlow(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
 	req := cfn.ContactFlowCreate(props)
 	out, err := h.api.Invoke(ctx, scope, "CreateContactFlow", req)
-	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil { // CodeOf(nil) is Internal too
+	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil {
 		// CreateContactFlow has no ClientToken; a flow name is unique in its instance, so a flow of this name
 		// now can only be this create's, committed before the failure (see call).
 		if arn, ferr := h.flowNamed(ctx, scope, req); ferr == nil && arn != "" {
