@@ -27,13 +27,13 @@ func init() {
 		list: listRoutingProfiles}
 }
 
-// createNamed runs a create that has no ClientToken. An object's name is unique in its instance, so after an
+// routingCreate runs a create that has no ClientToken. An object's name is unique in its instance, so after an
 // Internal failure an object of that name can only be this create's, committed before the failure (see call);
 // listOp and listKey name the List operation and its summary list that find it.
-func (h *Handler) createNamed(ctx context.Context, scope connectlocal.Scope, op string, req map[string]any, arnKey, listOp, listKey string) (string, error) {
+func (h *Handler) routingCreate(ctx context.Context, scope connectlocal.Scope, op string, req map[string]any, arnKey, listOp, listKey string) (string, error) {
 	out, err := h.api.Invoke(ctx, scope, op, req)
 	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil { // CodeOf(nil) is Internal too
-		if arn, ferr := h.named(ctx, scope, req["InstanceId"], req["Name"], listOp, listKey); ferr == nil && arn != "" {
+		if arn, ferr := h.routingNamed(ctx, scope, req["InstanceId"], req["Name"], listOp, listKey); ferr == nil && arn != "" {
 			return arn, nil
 		}
 		out, err = h.api.Invoke(ctx, scope, op, req)
@@ -49,8 +49,8 @@ func (h *Handler) createNamed(ctx context.Context, scope connectlocal.Scope, op 
 	return arn, nil
 }
 
-// named returns the ARN of the object called name in the instance, "" when there is none.
-func (h *Handler) named(ctx context.Context, scope connectlocal.Scope, instance, name any, listOp, listKey string) (string, error) {
+// routingNamed returns the ARN of the object called name in the instance, "" when there is none.
+func (h *Handler) routingNamed(ctx context.Context, scope connectlocal.Scope, instance, name any, listOp, listKey string) (string, error) {
 	req := map[string]any{"InstanceId": instance}
 	for {
 		out, err := h.call(ctx, scope, listOp, req)
@@ -72,8 +72,8 @@ func (h *Handler) named(ctx context.Context, scope connectlocal.Scope, instance,
 	}
 }
 
-// all reads every page of a List operation and returns the items of its list member.
-func (h *Handler) all(ctx context.Context, scope connectlocal.Scope, op string, req map[string]any, listKey string) ([]any, error) {
+// routingAll reads every page of a List operation and returns the items of its list member.
+func (h *Handler) routingAll(ctx context.Context, scope connectlocal.Scope, op string, req map[string]any, listKey string) ([]any, error) {
 	var items []any
 	for {
 		out, err := h.call(ctx, scope, op, req)
@@ -90,9 +90,9 @@ func (h *Handler) all(ctx context.Context, scope connectlocal.Scope, op string, 
 	}
 }
 
-// listObjects is a list handler over a Connect List operation: each summary becomes the type's identifier,
+// routingList is a list handler over a Connect List operation: each summary becomes the type's identifier,
 // its instance and its name (Cloud Control lists identify resources; GetResource reads one in full).
-func (h *Handler) listObjects(ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int,
+func (h *Handler) routingList(ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int,
 	op, listKey, idProp string, more map[string]any) ([]map[string]any, string, error) {
 	inst, _ := model["InstanceArn"].(string)
 	req := map[string]any{"InstanceId": inst}
@@ -126,18 +126,18 @@ func (h *Handler) listObjects(ctx context.Context, scope connectlocal.Scope, mod
 	return list, token, nil
 }
 
-// instanceFixed refuses a patch that moves a resource to another instance, in the words of the provider's
+// routingInstanceFixed refuses a patch that moves a resource to another instance, in the words of the provider's
 // UpdateHandlers (aws-connect-hoursofoperation, aws-connect-quickconnect: CfnInvalidRequestException
 // "InstanceArn cannot be updated."; the Queue and RoutingProfile handlers are not public, decided the same).
-func instanceFixed(cur, next map[string]any) error {
+func routingInstanceFixed(cur, next map[string]any) error {
 	if len(changed(cur, next, "InstanceArn")) > 0 {
 		return connectlocal.Errorf(connectlocal.InvalidRequest, "InstanceArn cannot be updated.")
 	}
 	return nil
 }
 
-// unservedChange refuses a patch that changes a property whose update operation connectlocal lacks.
-func unservedChange(typeName string, cur, next map[string]any, why map[string]string) error {
+// routingUnservedChange refuses a patch that changes a property whose update operation connectlocal lacks.
+func routingUnservedChange(typeName string, cur, next map[string]any, why map[string]string) error {
 	for p, ops := range why {
 		if len(changed(cur, next, p)) > 0 {
 			return connectlocal.Errorf(connectlocal.InvalidRequest, "connectlocal does not serve %s, so a %s's %s cannot change through "+
@@ -153,7 +153,7 @@ func createHours(h *Handler, ctx context.Context, scope connectlocal.Scope, prop
 	if err := cfn.Unserved(cfn.HoursOfOperation, props, cfn.HoursOfOperationUnserved); err != nil {
 		return "", err
 	}
-	return h.createNamed(ctx, scope, "CreateHoursOfOperation", cfn.HoursOfOperationCreate(props), "HoursOfOperationArn",
+	return h.routingCreate(ctx, scope, "CreateHoursOfOperation", cfn.HoursOfOperationCreate(props), "HoursOfOperationArn",
 		"ListHoursOfOperations", "HoursOfOperationSummaryList")
 }
 
@@ -167,14 +167,14 @@ func readHours(h *Handler, ctx context.Context, scope connectlocal.Scope, rn con
 }
 
 func updateHours(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
-	if err := instanceFixed(cur, next); err != nil {
+	if err := routingInstanceFixed(cur, next); err != nil {
 		return err
 	}
 	why := map[string]string{"ParentHoursOfOperations": "AssociateHoursOfOperations and DisassociateHoursOfOperations"}
 	for k, v := range cfn.HoursOfOperationUnserved {
 		why[k] = v
 	}
-	if err := unservedChange("hours of operation", cur, next, why); err != nil {
+	if err := routingUnservedChange("hours of operation", cur, next, why); err != nil {
 		return err
 	}
 	if len(changed(cur, next, "Name", "Description", "TimeZone", "Config")) > 0 {
@@ -191,7 +191,7 @@ func deleteHours(h *Handler, ctx context.Context, scope connectlocal.Scope, rn c
 }
 
 func listHours(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error) {
-	return h.listObjects(ctx, scope, model, next, max, "ListHoursOfOperations", "HoursOfOperationSummaryList", "HoursOfOperationArn", nil)
+	return h.routingList(ctx, scope, model, next, max, "ListHoursOfOperations", "HoursOfOperationSummaryList", "HoursOfOperationArn", nil)
 }
 
 // --- AWS::Connect::Queue
@@ -201,7 +201,7 @@ func createQueue(h *Handler, ctx context.Context, scope connectlocal.Scope, prop
 		return "", err
 	}
 	req := cfn.QueueCreate(props)
-	arn, err := h.createNamed(ctx, scope, "CreateQueue", req, "QueueArn", "ListQueues", "QueueSummaryList")
+	arn, err := h.routingCreate(ctx, scope, "CreateQueue", req, "QueueArn", "ListQueues", "QueueSummaryList")
 	if err != nil {
 		return "", err
 	}
@@ -219,7 +219,7 @@ func readQueue(h *Handler, ctx context.Context, scope connectlocal.Scope, rn con
 		return nil, err
 	}
 	q, _ := out["Queue"].(map[string]any)
-	qcs, err := h.all(ctx, scope, "ListQueueQuickConnects", map[string]any{"InstanceId": rn.InstanceID, "QueueId": rn.ID}, "QuickConnectSummaryList")
+	qcs, err := h.routingAll(ctx, scope, "ListQueueQuickConnects", map[string]any{"InstanceId": rn.InstanceID, "QueueId": rn.ID}, "QuickConnectSummaryList")
 	if err != nil {
 		return nil, err
 	}
@@ -233,14 +233,14 @@ func readQueue(h *Handler, ctx context.Context, scope connectlocal.Scope, rn con
 }
 
 func updateQueue(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
-	if err := instanceFixed(cur, next); err != nil {
+	if err := routingInstanceFixed(cur, next); err != nil {
 		return err
 	}
 	why := map[string]string{"OutboundEmailConfig": "UpdateQueueOutboundEmailConfig"}
 	for k, v := range cfn.QueueUnserved {
 		why[k] = v
 	}
-	if err := unservedChange("queue", cur, next, why); err != nil {
+	if err := routingUnservedChange("queue", cur, next, why); err != nil {
 		return err
 	}
 	base := func() map[string]any { return map[string]any{"InstanceId": rn.InstanceID, "QueueId": rn.ID} }
@@ -251,7 +251,7 @@ func updateQueue(h *Handler, ctx context.Context, scope connectlocal.Scope, rn c
 	if len(changed(cur, next, "Name", "Description")) > 0 {
 		req := base()
 		req["Description"] = "" // a removed description is cleared (UpdateQueueName takes "")
-		copyProps(req, next, "Name", "Description")
+		routingCopy(req, next, "Name", "Description")
 		step("UpdateQueueName", req)
 	}
 	if len(changed(cur, next, "HoursOfOperationArn")) > 0 {
@@ -261,7 +261,7 @@ func updateQueue(h *Handler, ctx context.Context, scope connectlocal.Scope, rn c
 	}
 	if len(changed(cur, next, "MaxContacts")) > 0 {
 		req := base() // without MaxContacts the limit goes
-		copyProps(req, next, "MaxContacts")
+		routingCopy(req, next, "MaxContacts")
 		step("UpdateQueueMaxContacts", req)
 	}
 	if len(changed(cur, next, "OutboundCallerConfig")) > 0 {
@@ -272,17 +272,17 @@ func updateQueue(h *Handler, ctx context.Context, scope connectlocal.Scope, rn c
 	if len(changed(cur, next, "Status")) > 0 {
 		req := base()
 		req["Status"] = connectlocal.QueueEnabled // a removed Status is the default a queue is created with
-		copyProps(req, next, "Status")
+		routingCopy(req, next, "Status")
 		step("UpdateQueueStatus", req)
 	}
 	if len(changed(cur, next, "QuickConnectArns")) > 0 {
-		have, want := arnSet(scope, rn.InstanceID, cur["QuickConnectArns"]), arnSet(scope, rn.InstanceID, next["QuickConnectArns"])
-		if add := minus(want, have); len(add) > 0 {
+		have, want := quickConnectARNs(scope, rn.InstanceID, cur["QuickConnectArns"]), quickConnectARNs(scope, rn.InstanceID, next["QuickConnectArns"])
+		if add := routingMinus(want, have); len(add) > 0 {
 			req := base()
 			req["QuickConnectIds"] = add
 			step("AssociateQueueQuickConnects", req)
 		}
-		if gone := minus(have, want); len(gone) > 0 {
+		if gone := routingMinus(have, want); len(gone) > 0 {
 			req := base()
 			req["QuickConnectIds"] = gone
 			step("DisassociateQueueQuickConnects", req)
@@ -304,14 +304,14 @@ func deleteQueue(h *Handler, ctx context.Context, scope connectlocal.Scope, rn c
 // listQueues lists STANDARD queues only: an AGENT queue comes and goes with its user and is no resource of
 // this type to create or delete (decided).
 func listQueues(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error) {
-	return h.listObjects(ctx, scope, model, next, max, "ListQueues", "QueueSummaryList", "QueueArn",
+	return h.routingList(ctx, scope, model, next, max, "ListQueues", "QueueSummaryList", "QueueArn",
 		map[string]any{"QueueTypes": []any{connectlocal.QueueStandard}})
 }
 
 // --- AWS::Connect::QuickConnect
 
 func createQuickConnect(h *Handler, ctx context.Context, scope connectlocal.Scope, props map[string]any) (string, error) {
-	return h.createNamed(ctx, scope, "CreateQuickConnect", cfn.QuickConnectCreate(props), "QuickConnectARN", "ListQuickConnects", "QuickConnectSummaryList")
+	return h.routingCreate(ctx, scope, "CreateQuickConnect", cfn.QuickConnectCreate(props), "QuickConnectARN", "ListQuickConnects", "QuickConnectSummaryList")
 }
 
 func readQuickConnect(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) (map[string]any, error) {
@@ -324,13 +324,13 @@ func readQuickConnect(h *Handler, ctx context.Context, scope connectlocal.Scope,
 }
 
 func updateQuickConnect(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
-	if err := instanceFixed(cur, next); err != nil {
+	if err := routingInstanceFixed(cur, next); err != nil {
 		return err
 	}
 	if len(changed(cur, next, "Name", "Description")) > 0 {
 		// the provider's UpdateHandler sends "" for a null description
 		req := map[string]any{"InstanceId": rn.InstanceID, "QuickConnectId": rn.ID, "Description": ""}
-		copyProps(req, next, "Name", "Description")
+		routingCopy(req, next, "Name", "Description")
 		if _, err := h.call(ctx, scope, "UpdateQuickConnectName", req); err != nil {
 			return err
 		}
@@ -350,16 +350,16 @@ func deleteQuickConnect(h *Handler, ctx context.Context, scope connectlocal.Scop
 }
 
 func listQuickConnects(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error) {
-	return h.listObjects(ctx, scope, model, next, max, "ListQuickConnects", "QuickConnectSummaryList", "QuickConnectArn", nil)
+	return h.routingList(ctx, scope, model, next, max, "ListQuickConnects", "QuickConnectSummaryList", "QuickConnectArn", nil)
 }
 
 // --- AWS::Connect::RoutingProfile
 
 // queueConfigBatch is the most queue configs one Create/Associate/Disassociate/UpdateRoutingProfileQueues
-// call takes (the model's QueueConfigs maximum); the type's list has no such limit, so it goes in batches.
+// call takes (the model's QueueConfigs maximum); the type's list has no such limit, so it goes in queueBatches.
 const queueConfigBatch = 10
 
-func batches(list []any) [][]any {
+func queueBatches(list []any) [][]any {
 	var out [][]any
 	for len(list) > queueConfigBatch {
 		out, list = append(out, list[:queueConfigBatch]), list[queueConfigBatch:]
@@ -375,11 +375,11 @@ func createRoutingProfile(h *Handler, ctx context.Context, scope connectlocal.Sc
 		return "", err
 	}
 	req := cfn.RoutingProfileCreate(props)
-	groups := batches(cfn.QueueConfigsRequest(props["QueueConfigs"]))
+	groups := queueBatches(cfn.QueueConfigsRequest(props["QueueConfigs"]))
 	if len(groups) > 0 {
 		req["QueueConfigs"] = groups[0]
 	}
-	arn, err := h.createNamed(ctx, scope, "CreateRoutingProfile", req, "RoutingProfileArn", "ListRoutingProfiles", "RoutingProfileSummaryList")
+	arn, err := h.routingCreate(ctx, scope, "CreateRoutingProfile", req, "RoutingProfileArn", "ListRoutingProfiles", "RoutingProfileSummaryList")
 	if err != nil || len(groups) < 2 {
 		return arn, err
 	}
@@ -398,7 +398,7 @@ func readRoutingProfile(h *Handler, ctx context.Context, scope connectlocal.Scop
 		return nil, err
 	}
 	rp, _ := out["RoutingProfile"].(map[string]any)
-	queues, err := h.all(ctx, scope, "ListRoutingProfileQueues", map[string]any{"InstanceId": rn.InstanceID, "RoutingProfileId": rn.ID},
+	queues, err := h.routingAll(ctx, scope, "ListRoutingProfileQueues", map[string]any{"InstanceId": rn.InstanceID, "RoutingProfileId": rn.ID},
 		"RoutingProfileQueueConfigSummaryList")
 	if err != nil {
 		return nil, err
@@ -407,20 +407,20 @@ func readRoutingProfile(h *Handler, ctx context.Context, scope connectlocal.Scop
 }
 
 func updateRoutingProfile(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName, cur, next map[string]any) error {
-	if err := instanceFixed(cur, next); err != nil {
+	if err := routingInstanceFixed(cur, next); err != nil {
 		return err
 	}
 	why := map[string]string{"AgentAvailabilityTimer": "UpdateRoutingProfileAgentAvailabilityTimer"}
 	for k, v := range cfn.RoutingProfileUnserved {
 		why[k] = v
 	}
-	if err := unservedChange("routing profile", cur, next, why); err != nil {
+	if err := routingUnservedChange("routing profile", cur, next, why); err != nil {
 		return err
 	}
 	base := func() map[string]any { return map[string]any{"InstanceId": rn.InstanceID, "RoutingProfileId": rn.ID} }
 	if len(changed(cur, next, "Name", "Description")) > 0 {
 		req := base()
-		copyProps(req, next, "Name", "Description")
+		routingCopy(req, next, "Name", "Description")
 		if _, err := h.call(ctx, scope, "UpdateRoutingProfileName", req); err != nil {
 			return err
 		}
@@ -479,7 +479,7 @@ func (h *Handler) requeue(ctx context.Context, scope connectlocal.Scope, rn conn
 		}
 	}
 	run := func(op, member string, list []any) error {
-		for _, g := range batches(list) {
+		for _, g := range queueBatches(list) {
 			req := base()
 			req[member] = g
 			if _, err := h.call(ctx, scope, op, req); err != nil {
@@ -503,13 +503,13 @@ func deleteRoutingProfile(h *Handler, ctx context.Context, scope connectlocal.Sc
 }
 
 func listRoutingProfiles(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error) {
-	return h.listObjects(ctx, scope, model, next, max, "ListRoutingProfiles", "RoutingProfileSummaryList", "RoutingProfileArn", nil)
+	return h.routingList(ctx, scope, model, next, max, "ListRoutingProfiles", "RoutingProfileSummaryList", "RoutingProfileArn", nil)
 }
 
 // --- helpers
 
-// copyProps copies the named properties of from that are present into to.
-func copyProps(to, from map[string]any, keys ...string) {
+// routingCopy copies the named properties of from that are present into to.
+func routingCopy(to, from map[string]any, keys ...string) {
 	for _, k := range keys {
 		if v, ok := from[k]; ok {
 			to[k] = v
@@ -517,8 +517,8 @@ func copyProps(to, from map[string]any, keys ...string) {
 	}
 }
 
-// arnSet lists the ARNs of a list property, ids made ARNs of quick connects in the instance.
-func arnSet(scope connectlocal.Scope, inst string, v any) []string {
+// quickConnectARNs lists the ARNs of a list property, ids made ARNs of quick connects in the instance.
+func quickConnectARNs(scope connectlocal.Scope, inst string, v any) []string {
 	list, _ := v.([]any)
 	var out []string
 	for _, x := range list {
@@ -533,8 +533,8 @@ func arnSet(scope connectlocal.Scope, inst string, v any) []string {
 	return out
 }
 
-// minus is a's items that b lacks, in a's order.
-func minus(a, b []string) []any {
+// routingMinus is a's items that b lacks, in a's order.
+func routingMinus(a, b []string) []any {
 	in := map[string]bool{}
 	for _, s := range b {
 		in[s] = true
