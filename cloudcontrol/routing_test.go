@@ -21,35 +21,35 @@ import (
 )
 
 const (
-	hoursType   = "AWS::Connect::HoursOfOperation"
-	queueType   = "AWS::Connect::Queue"
-	qcType      = "AWS::Connect::QuickConnect"
-	profileType = "AWS::Connect::RoutingProfile"
+	rtHoursType   = "AWS::Connect::HoursOfOperation"
+	rtQueueType   = "AWS::Connect::Queue"
+	rtQCType      = "AWS::Connect::QuickConnect"
+	rtProfileType = "AWS::Connect::RoutingProfile"
 )
 
-func day(d string, from, to int) map[string]any {
+func rtDay(d string, from, to int) map[string]any {
 	return map[string]any{"Day": d, "StartTime": map[string]any{"Hours": from, "Minutes": 0}, "EndTime": map[string]any{"Hours": to, "Minutes": 30}}
 }
 
-func makeHours(t *testing.T, cc *cloudcontrol.Client, instance, name string) string {
+func rtHours(t *testing.T, cc *cloudcontrol.Client, instance, name string) string {
 	t.Helper()
-	return *create(t, cc, hoursType, map[string]any{"InstanceArn": instance, "Name": name, "TimeZone": "Europe/Paris",
-		"Config": []any{day("MONDAY", 9, 17)}}).Identifier
+	return *create(t, cc, rtHoursType, map[string]any{"InstanceArn": instance, "Name": name, "TimeZone": "Europe/Paris",
+		"Config": []any{rtDay("MONDAY", 9, 17)}}).Identifier
 }
 
-func makeQueue(t *testing.T, cc *cloudcontrol.Client, instance, hours, name string) string {
+func rtQueue(t *testing.T, cc *cloudcontrol.Client, instance, hours, name string) string {
 	t.Helper()
-	return *create(t, cc, queueType, map[string]any{"InstanceArn": instance, "Name": name, "HoursOfOperationArn": hours}).Identifier
+	return *create(t, cc, rtQueueType, map[string]any{"InstanceArn": instance, "Name": name, "HoursOfOperationArn": hours}).Identifier
 }
 
-func makeFlow(t *testing.T, cc *cloudcontrol.Client, instance, name, typ string) string {
+func rtFlow(t *testing.T, cc *cloudcontrol.Client, instance, name, typ string) string {
 	t.Helper()
 	return *create(t, cc, "AWS::Connect::ContactFlow", map[string]any{"InstanceArn": instance, "Name": name, "Type": typ,
 		"Content": flowContent}).Identifier
 }
 
 // listed runs ListResources of a type in an instance and returns the identifiers, sorted.
-func listed(t *testing.T, cc *cloudcontrol.Client, typeName, instance string) []string {
+func rtListed(t *testing.T, cc *cloudcontrol.Client, typeName, instance string) []string {
 	t.Helper()
 	out, err := cc.ListResources(context.Background(), &cloudcontrol.ListResourcesInput{TypeName: aws.String(typeName),
 		ResourceModel: js(t, map[string]any{"InstanceArn": instance})})
@@ -68,7 +68,7 @@ func listed(t *testing.T, cc *cloudcontrol.Client, typeName, instance string) []
 	return ids
 }
 
-func ids(arn string) (inst, id *string) {
+func rtIDs(arn string) (inst, id *string) {
 	rn, _ := connectlocal.ParseARN(arn)
 	return aws.String(rn.InstanceID), aws.String(rn.ID)
 }
@@ -78,16 +78,16 @@ func TestHoursOfOperation_lifecycle(t *testing.T) {
 		ctx := context.Background()
 		cc := srv.CloudControl()
 		instance, _ := stack(t, cc)
-		parent := makeHours(t, cc, instance, "Parent")
-		ev := create(t, cc, hoursType, map[string]any{"InstanceArn": instance, "Name": "Office", "Description": "desk hours",
-			"TimeZone": "America/New_York", "Config": []any{day("MONDAY", 9, 17), day("TUESDAY", 8, 16)},
+		parent := rtHours(t, cc, instance, "Parent")
+		ev := create(t, cc, rtHoursType, map[string]any{"InstanceArn": instance, "Name": "Office", "Description": "desk hours",
+			"TimeZone": "America/New_York", "Config": []any{rtDay("MONDAY", 9, 17), rtDay("TUESDAY", 8, 16)},
 			"ParentHoursOfOperations": []any{map[string]any{"Id": parent}},
 			"Tags":                    []any{map[string]any{"Key": "team", "Value": "ops"}}})
 		arn := *ev.Identifier
 		if !strings.Contains(arn, "/operating-hours/") || ev.ResourceModel == nil {
 			t.Fatalf("create: %+v", ev)
 		}
-		got := props(t, cc, hoursType, arn)
+		got := props(t, cc, rtHoursType, arn)
 		pid := parent[strings.LastIndex(parent, "/")+1:]
 		if got["HoursOfOperationArn"] != arn || got["InstanceArn"] != instance || got["Name"] != "Office" || got["Description"] != "desk hours" ||
 			got["TimeZone"] != "America/New_York" || len(got["Config"].([]any)) != 2 ||
@@ -99,14 +99,14 @@ func TestHoursOfOperation_lifecycle(t *testing.T) {
 			t.Fatalf("Config %v", got["Config"])
 		}
 
-		update(t, cc, hoursType, arn, []any{
+		update(t, cc, rtHoursType, arn, []any{
 			map[string]any{"op": "replace", "path": "/Name", "value": "Office 2"},
 			map[string]any{"op": "remove", "path": "/Description"},
 			map[string]any{"op": "replace", "path": "/TimeZone", "value": "Asia/Tokyo"},
-			map[string]any{"op": "replace", "path": "/Config", "value": []any{day("FRIDAY", 10, 12)}},
+			map[string]any{"op": "replace", "path": "/Config", "value": []any{rtDay("FRIDAY", 10, 12)}},
 			map[string]any{"op": "replace", "path": "/Tags", "value": []any{map[string]any{"Key": "owner", "Value": "kim"}}},
 		})
-		inst, id := ids(arn)
+		inst, id := rtIDs(arn)
 		d, err := srv.Client.DescribeHoursOfOperation(ctx, &connect.DescribeHoursOfOperationInput{InstanceId: inst, HoursOfOperationId: id})
 		if err != nil {
 			t.Fatal(err)
@@ -116,10 +116,10 @@ func TestHoursOfOperation_lifecycle(t *testing.T) {
 			len(h.Config) != 1 || h.Config[0].Day != "FRIDAY" || h.Tags["owner"] != "kim" || h.Tags["team"] != "" {
 			t.Fatalf("Connect DescribeHoursOfOperation after patch: %+v", h)
 		}
-		if l := listed(t, cc, hoursType, instance); !slices.Contains(l, arn) || !slices.Contains(l, parent) || len(l) != 3 { // and Basic Hours
+		if l := rtListed(t, cc, rtHoursType, instance); !slices.Contains(l, arn) || !slices.Contains(l, parent) || len(l) != 3 { // and Basic Hours
 			t.Fatalf("ListResources %v", l)
 		}
-		remove(t, cc, hoursType, arn)
+		remove(t, cc, rtHoursType, arn)
 	})
 }
 
@@ -128,19 +128,19 @@ func TestQueue_lifecycle(t *testing.T) {
 		ctx := context.Background()
 		cc := srv.CloudControl()
 		instance, _ := stack(t, cc)
-		hours, hours2 := makeHours(t, cc, instance, "Day"), makeHours(t, cc, instance, "Night")
-		whisper := makeFlow(t, cc, instance, "Whisper", "OUTBOUND_WHISPER")
+		hours, hours2 := rtHours(t, cc, instance, "Day"), rtHours(t, cc, instance, "Night")
+		whisper := rtFlow(t, cc, instance, "Whisper", "OUTBOUND_WHISPER")
 		phone := func(name, number string) string {
-			return *create(t, cc, qcType, map[string]any{"InstanceArn": instance, "Name": name,
+			return *create(t, cc, rtQCType, map[string]any{"InstanceArn": instance, "Name": name,
 				"QuickConnectConfig": map[string]any{"QuickConnectType": "PHONE_NUMBER", "PhoneConfig": map[string]any{"PhoneNumber": number}}}).Identifier
 		}
 		qc1, qc2 := phone("Desk", "+15550100"), phone("Boss", "+15550101")
-		ev := create(t, cc, queueType, map[string]any{"InstanceArn": instance, "Name": "Support", "HoursOfOperationArn": hours,
+		ev := create(t, cc, rtQueueType, map[string]any{"InstanceArn": instance, "Name": "Support", "HoursOfOperationArn": hours,
 			"MaxContacts": 5, "Status": "DISABLED", "QuickConnectArns": []any{qc1},
 			"OutboundCallerConfig": map[string]any{"OutboundCallerIdName": "Acme", "OutboundFlowArn": whisper},
 			"Tags":                 []any{map[string]any{"Key": "team", "Value": "ops"}}})
 		arn := *ev.Identifier
-		got := props(t, cc, queueType, arn)
+		got := props(t, cc, rtQueueType, arn)
 		if got["QueueArn"] != arn || got["InstanceArn"] != instance || got["Name"] != "Support" || got["HoursOfOperationArn"] != hours ||
 			got["MaxContacts"] != float64(5) || got["Status"] != "DISABLED" || got["Type"] != "STANDARD" ||
 			fmt.Sprint(got["QuickConnectArns"]) != fmt.Sprint([]any{qc1}) ||
@@ -149,7 +149,7 @@ func TestQueue_lifecycle(t *testing.T) {
 			t.Fatalf("GetResource %v", got)
 		}
 
-		update(t, cc, queueType, arn, []any{
+		update(t, cc, rtQueueType, arn, []any{
 			map[string]any{"op": "replace", "path": "/Name", "value": "Support 2"},
 			map[string]any{"op": "add", "path": "/Description", "value": "second line"},
 			map[string]any{"op": "replace", "path": "/HoursOfOperationArn", "value": hours2},
@@ -159,13 +159,13 @@ func TestQueue_lifecycle(t *testing.T) {
 			map[string]any{"op": "replace", "path": "/QuickConnectArns", "value": []any{qc2}},
 			map[string]any{"op": "remove", "path": "/Tags"},
 		})
-		inst, id := ids(arn)
+		inst, id := rtIDs(arn)
 		d, err := srv.Client.DescribeQueue(ctx, &connect.DescribeQueueInput{InstanceId: inst, QueueId: id})
 		if err != nil {
 			t.Fatal(err)
 		}
 		q := d.Queue
-		_, hid := ids(hours2)
+		_, hid := rtIDs(hours2)
 		if aws.ToString(q.Name) != "Support 2" || aws.ToString(q.Description) != "second line" || aws.ToString(q.HoursOfOperationId) != *hid ||
 			aws.ToInt32(q.MaxContacts) != 9 || q.Status != "ENABLED" || len(q.Tags) != 0 ||
 			q.OutboundCallerConfig != nil && (q.OutboundCallerConfig.OutboundFlowId != nil || q.OutboundCallerConfig.OutboundCallerIdName != nil) {
@@ -176,17 +176,17 @@ func TestQueue_lifecycle(t *testing.T) {
 			t.Fatalf("ListQueueQuickConnects after patch: %v %+v", err, l)
 		}
 		// Removing MaxContacts removes the limit.
-		update(t, cc, queueType, arn, []any{map[string]any{"op": "remove", "path": "/MaxContacts"}})
-		if got := props(t, cc, queueType, arn); got["MaxContacts"] != nil {
+		update(t, cc, rtQueueType, arn, []any{map[string]any{"op": "remove", "path": "/MaxContacts"}})
+		if got := props(t, cc, rtQueueType, arn); got["MaxContacts"] != nil {
 			t.Fatalf("MaxContacts after remove: %v", got)
 		}
 
 		// STANDARD queues only: BasicQueue and this one, no agent queue.
-		if l := listed(t, cc, queueType, instance); len(l) != 2 || !slices.Contains(l, arn) {
+		if l := rtListed(t, cc, rtQueueType, instance); len(l) != 2 || !slices.Contains(l, arn) {
 			t.Fatalf("ListResources %v", l)
 		}
-		remove(t, cc, queueType, arn)
-		remove(t, cc, hoursType, hours2) // no queue holds it any more
+		remove(t, cc, rtQueueType, arn)
+		remove(t, cc, rtHoursType, hours2) // no queue holds it any more
 	})
 }
 
@@ -195,27 +195,27 @@ func TestQuickConnect_lifecycle(t *testing.T) {
 		ctx := context.Background()
 		cc := srv.CloudControl()
 		instance, _ := stack(t, cc)
-		hours := makeHours(t, cc, instance, "Day")
-		queue := makeQueue(t, cc, instance, hours, "Sales")
-		transfer := makeFlow(t, cc, instance, "To queue", "QUEUE_TRANSFER")
-		ev := create(t, cc, qcType, map[string]any{"InstanceArn": instance, "Name": "Sales line", "Description": "to sales",
+		hours := rtHours(t, cc, instance, "Day")
+		queue := rtQueue(t, cc, instance, hours, "Sales")
+		transfer := rtFlow(t, cc, instance, "To queue", "QUEUE_TRANSFER")
+		ev := create(t, cc, rtQCType, map[string]any{"InstanceArn": instance, "Name": "Sales line", "Description": "to sales",
 			"QuickConnectConfig": map[string]any{"QuickConnectType": "QUEUE", "QueueConfig": map[string]any{"QueueArn": queue, "ContactFlowArn": transfer}},
 			"Tags":               []any{map[string]any{"Key": "team", "Value": "ops"}}})
 		arn := *ev.Identifier
-		got := props(t, cc, qcType, arn)
+		got := props(t, cc, rtQCType, arn)
 		want := map[string]any{"QuickConnectType": "QUEUE", "QueueConfig": map[string]any{"QueueArn": queue, "ContactFlowArn": transfer}}
 		if got["QuickConnectArn"] != arn || got["InstanceArn"] != instance || got["Name"] != "Sales line" || got["Description"] != "to sales" ||
 			got["QuickConnectType"] != "QUEUE" || fmt.Sprint(got["QuickConnectConfig"]) != fmt.Sprint(want) {
 			t.Fatalf("GetResource %v", got)
 		}
-		update(t, cc, qcType, arn, []any{
+		update(t, cc, rtQCType, arn, []any{
 			map[string]any{"op": "replace", "path": "/Name", "value": "Hotline"},
 			map[string]any{"op": "remove", "path": "/Description"},
 			map[string]any{"op": "replace", "path": "/QuickConnectConfig", "value": map[string]any{"QuickConnectType": "PHONE_NUMBER",
 				"PhoneConfig": map[string]any{"PhoneNumber": "+442071234567"}}},
 			map[string]any{"op": "add", "path": "/Tags/-", "value": map[string]any{"Key": "tier", "Value": "1"}},
 		})
-		inst, id := ids(arn)
+		inst, id := rtIDs(arn)
 		d, err := srv.Client.DescribeQuickConnect(ctx, &connect.DescribeQuickConnectInput{InstanceId: inst, QuickConnectId: id})
 		if err != nil {
 			t.Fatal(err)
@@ -225,13 +225,13 @@ func TestQuickConnect_lifecycle(t *testing.T) {
 			aws.ToString(q.QuickConnectConfig.PhoneConfig.PhoneNumber) != "+442071234567" || q.Tags["tier"] != "1" || q.Tags["team"] != "ops" {
 			t.Fatalf("Connect DescribeQuickConnect after patch: %+v", q)
 		}
-		if got := props(t, cc, qcType, arn); got["QuickConnectType"] != "PHONE_NUMBER" {
+		if got := props(t, cc, rtQCType, arn); got["QuickConnectType"] != "PHONE_NUMBER" {
 			t.Fatalf("read-only QuickConnectType follows the config: %v", got)
 		}
-		if l := listed(t, cc, qcType, instance); len(l) != 1 || l[0] != arn {
+		if l := rtListed(t, cc, rtQCType, instance); len(l) != 1 || l[0] != arn {
 			t.Fatalf("ListResources %v", l)
 		}
-		remove(t, cc, qcType, arn)
+		remove(t, cc, rtQCType, arn)
 	})
 }
 
@@ -240,10 +240,10 @@ func TestRoutingProfile_lifecycle(t *testing.T) {
 		ctx := context.Background()
 		cc := srv.CloudControl()
 		instance, _ := stack(t, cc)
-		hours := makeHours(t, cc, instance, "Day")
+		hours := rtHours(t, cc, instance, "Day")
 		var queues []string
 		for i := range 6 {
-			queues = append(queues, makeQueue(t, cc, instance, hours, fmt.Sprintf("Q%d", i)))
+			queues = append(queues, rtQueue(t, cc, instance, hours, fmt.Sprintf("Q%d", i)))
 		}
 		config := func(q, channel string, priority, delay int) map[string]any {
 			return map[string]any{"Priority": priority, "Delay": delay, "QueueReference": map[string]any{"QueueArn": q, "Channel": channel}}
@@ -253,12 +253,12 @@ func TestRoutingProfile_lifecycle(t *testing.T) {
 		for i, q := range queues {
 			configs = append(configs, config(q, "VOICE", i+1, 0), config(q, "CHAT", i+1, 5))
 		}
-		ev := create(t, cc, profileType, map[string]any{"InstanceArn": instance, "Name": "Agents", "Description": "all agents",
+		ev := create(t, cc, rtProfileType, map[string]any{"InstanceArn": instance, "Name": "Agents", "Description": "all agents",
 			"DefaultOutboundQueueArn": queues[0], "AgentAvailabilityTimer": "TIME_SINCE_LAST_INBOUND",
 			"MediaConcurrencies": []any{map[string]any{"Channel": "VOICE", "Concurrency": 1}, map[string]any{"Channel": "CHAT", "Concurrency": 2}},
 			"QueueConfigs":       configs, "Tags": []any{map[string]any{"Key": "team", "Value": "ops"}}})
 		arn := *ev.Identifier
-		got := props(t, cc, profileType, arn)
+		got := props(t, cc, rtProfileType, arn)
 		if got["RoutingProfileArn"] != arn || got["InstanceArn"] != instance || got["Name"] != "Agents" || got["Description"] != "all agents" ||
 			got["DefaultOutboundQueueArn"] != queues[0] || got["AgentAvailabilityTimer"] != "TIME_SINCE_LAST_INBOUND" ||
 			len(got["MediaConcurrencies"].([]any)) != 2 || len(got["QueueConfigs"].([]any)) != 12 {
@@ -273,7 +273,7 @@ func TestRoutingProfile_lifecycle(t *testing.T) {
 		// Keep Q0..Q3 on VOICE (Q1 with a new priority), drop every CHAT and Q4, Q5; add Q5 on TASK.
 		next := []any{config(queues[0], "VOICE", 1, 0), config(queues[1], "VOICE", 50, 10), config(queues[2], "VOICE", 3, 0),
 			config(queues[3], "VOICE", 4, 0), config(queues[5], "TASK", 7, 1)}
-		update(t, cc, profileType, arn, []any{
+		update(t, cc, rtProfileType, arn, []any{
 			map[string]any{"op": "replace", "path": "/Name", "value": "Agents 2"},
 			map[string]any{"op": "replace", "path": "/Description", "value": "some agents"},
 			map[string]any{"op": "replace", "path": "/MediaConcurrencies", "value": []any{map[string]any{"Channel": "VOICE", "Concurrency": 1},
@@ -282,13 +282,13 @@ func TestRoutingProfile_lifecycle(t *testing.T) {
 			map[string]any{"op": "replace", "path": "/QueueConfigs", "value": next},
 			map[string]any{"op": "remove", "path": "/Tags"},
 		})
-		inst, id := ids(arn)
+		inst, id := rtIDs(arn)
 		d, err := srv.Client.DescribeRoutingProfile(ctx, &connect.DescribeRoutingProfileInput{InstanceId: inst, RoutingProfileId: id})
 		if err != nil {
 			t.Fatal(err)
 		}
 		rp := d.RoutingProfile
-		_, q1 := ids(queues[1])
+		_, q1 := rtIDs(queues[1])
 		if aws.ToString(rp.Name) != "Agents 2" || aws.ToString(rp.Description) != "some agents" || aws.ToString(rp.DefaultOutboundQueueId) != *q1 ||
 			len(rp.MediaConcurrencies) != 2 || rp.MediaConcurrencies[1].Channel != "TASK" || aws.ToInt32(rp.MediaConcurrencies[1].Concurrency) != 3 ||
 			len(rp.Tags) != 0 {
@@ -309,10 +309,10 @@ func TestRoutingProfile_lifecycle(t *testing.T) {
 		if want := []string{"Q0 VOICE 1 0", "Q1 VOICE 50 10", "Q2 VOICE 3 0", "Q3 VOICE 4 0", "Q5 TASK 7 1"}; !slices.Equal(pairs, want) {
 			t.Fatalf("queues after patch %v, want %v", pairs, want)
 		}
-		if l := listed(t, cc, profileType, instance); len(l) != 2 || !slices.Contains(l, arn) { // and Basic Routing Profile
+		if l := rtListed(t, cc, rtProfileType, instance); len(l) != 2 || !slices.Contains(l, arn) { // and Basic Routing Profile
 			t.Fatalf("ListResources %v", l)
 		}
-		remove(t, cc, profileType, arn)
+		remove(t, cc, rtProfileType, arn)
 	})
 }
 
@@ -326,8 +326,8 @@ func TestRouting_refusals(t *testing.T) {
 	instance, _ := stack(t, cc)
 	other := *create(t, cc, "AWS::Connect::Instance", map[string]any{"IdentityManagementType": "CONNECT_MANAGED",
 		"InstanceAlias": "cc-other-routing", "Attributes": map[string]any{"InboundCalls": true, "OutboundCalls": false}}).Identifier
-	hours := makeHours(t, cc, instance, "Day")
-	queue := makeQueue(t, cc, instance, hours, "Sales")
+	hours := rtHours(t, cc, instance, "Day")
+	queue := rtQueue(t, cc, instance, hours, "Sales")
 	missingHours := instance + "/operating-hours/00000000-0000-0000-0000-000000000000"
 	missingQueue := instance + "/queue/00000000-0000-0000-0000-000000000000"
 	voice := []any{map[string]any{"Channel": "VOICE", "Concurrency": 1}}
@@ -337,20 +337,20 @@ func TestRouting_refusals(t *testing.T) {
 		desired     map[string]any
 		code, words string
 	}{
-		{"unknown property", queueType, map[string]any{"InstanceArn": instance, "Name": "x", "HoursOfOperationArn": hours, "Colour": "red"},
+		{"unknown property", rtQueueType, map[string]any{"InstanceArn": instance, "Name": "x", "HoursOfOperationArn": hours, "Colour": "red"},
 			"ValidationException", "#: extraneous key [Colour] is not permitted"},
-		{"missing required", queueType, map[string]any{"InstanceArn": instance, "Name": "x"},
+		{"missing required", rtQueueType, map[string]any{"InstanceArn": instance, "Name": "x"},
 			"ValidationException", "#: required key [HoursOfOperationArn] not found"},
-		{"hour out of range", hoursType, map[string]any{"InstanceArn": instance, "Name": "x", "TimeZone": "UTC", "Config": []any{day("MONDAY", 9, 24)}},
+		{"hour out of range", rtHoursType, map[string]any{"InstanceArn": instance, "Name": "x", "TimeZone": "UTC", "Config": []any{rtDay("MONDAY", 9, 24)}},
 			"ValidationException", "#/Config/0/EndTime/Hours: 24 is not less or equal to 23"},
-		{"empty queue configs", profileType, map[string]any{"InstanceArn": instance, "Name": "x", "Description": "d", "MediaConcurrencies": voice,
+		{"empty queue configs", rtProfileType, map[string]any{"InstanceArn": instance, "Name": "x", "Description": "d", "MediaConcurrencies": voice,
 			"DefaultOutboundQueueArn": queue, "QueueConfigs": []any{}}, "ValidationException", "#/QueueConfigs: expected minimum item count: 1, found: 0"},
-		{"concurrency not an integer", profileType, map[string]any{"InstanceArn": instance, "Name": "x", "Description": "d",
+		{"concurrency not an integer", rtProfileType, map[string]any{"InstanceArn": instance, "Name": "x", "Description": "d",
 			"MediaConcurrencies": []any{map[string]any{"Channel": "CHAT", "Concurrency": 1.5}}, "DefaultOutboundQueueArn": queue},
 			"ValidationException", "#/MediaConcurrencies/0/Concurrency: expected type: Integer, found: Number"},
-		{"quick connect type outside the schema", qcType, map[string]any{"InstanceArn": instance, "Name": "x",
+		{"quick connect type outside the schema", rtQCType, map[string]any{"InstanceArn": instance, "Name": "x",
 			"QuickConnectConfig": map[string]any{"QuickConnectType": "FLOW"}}, "ValidationException", "FLOW is not a valid enum value"},
-		{"hours ARN of the wrong kind", queueType, map[string]any{"InstanceArn": instance, "Name": "x", "HoursOfOperationArn": queue},
+		{"hours ARN of the wrong kind", rtQueueType, map[string]any{"InstanceArn": instance, "Name": "x", "HoursOfOperationArn": queue},
 			"ValidationException", "#/HoursOfOperationArn: string [" + queue + "] does not match pattern"},
 	}
 	for _, tc := range refused {
@@ -368,19 +368,19 @@ func TestRouting_refusals(t *testing.T) {
 		code      cctypes.HandlerErrorCode
 		words     string
 	}{
-		{"queue on hours that do not exist", queueType, map[string]any{"InstanceArn": instance, "Name": "x", "HoursOfOperationArn": missingHours},
+		{"queue on hours that do not exist", rtQueueType, map[string]any{"InstanceArn": instance, "Name": "x", "HoursOfOperationArn": missingHours},
 			cctypes.HandlerErrorCodeNotFound, "not found"},
-		{"profile on a queue that does not exist", profileType, map[string]any{"InstanceArn": instance, "Name": "x", "Description": "d",
+		{"profile on a queue that does not exist", rtProfileType, map[string]any{"InstanceArn": instance, "Name": "x", "Description": "d",
 			"MediaConcurrencies": voice, "DefaultOutboundQueueArn": missingQueue}, cctypes.HandlerErrorCodeNotFound, "not found"},
-		{"quick connect to a queue that does not exist", qcType, map[string]any{"InstanceArn": instance, "Name": "x",
+		{"quick connect to a queue that does not exist", rtQCType, map[string]any{"InstanceArn": instance, "Name": "x",
 			"QuickConnectConfig": map[string]any{"QuickConnectType": "QUEUE", "QueueConfig": map[string]any{"QueueArn": missingQueue,
 				"ContactFlowArn": instance + "/contact-flow/00000000-0000-0000-0000-000000000000"}}}, cctypes.HandlerErrorCodeNotFound, "not found"},
-		{"a name taken", queueType, map[string]any{"InstanceArn": instance, "Name": "Sales", "HoursOfOperationArn": hours},
+		{"a name taken", rtQueueType, map[string]any{"InstanceArn": instance, "Name": "Sales", "HoursOfOperationArn": hours},
 			cctypes.HandlerErrorCodeAlreadyExists, "Sales"},
-		{"hours overrides", hoursType, map[string]any{"InstanceArn": instance, "Name": "x", "TimeZone": "UTC", "Config": []any{},
+		{"hours overrides", rtHoursType, map[string]any{"InstanceArn": instance, "Name": "x", "TimeZone": "UTC", "Config": []any{},
 			"HoursOfOperationOverrides": []any{map[string]any{"OverrideName": "Xmas", "EffectiveFrom": "2026-12-25", "EffectiveTill": "2026-12-26",
 				"OverrideConfig": []any{}}}}, cctypes.HandlerErrorCodeInvalidRequest, "HoursOfOperationOverrides"},
-		{"manual assignment queues", profileType, map[string]any{"InstanceArn": instance, "Name": "x", "Description": "d",
+		{"manual assignment queues", rtProfileType, map[string]any{"InstanceArn": instance, "Name": "x", "Description": "d",
 			"MediaConcurrencies": voice, "DefaultOutboundQueueArn": queue, "ManualAssignmentQueueConfigs": []any{map[string]any{
 				"QueueReference": map[string]any{"QueueArn": queue, "Channel": "CHAT"}}}}, cctypes.HandlerErrorCodeInvalidRequest, "ManualAssignmentQueueConfigs"},
 	}
@@ -397,7 +397,7 @@ func TestRouting_refusals(t *testing.T) {
 		})
 	}
 	// Nothing named "x" was made by the failed requests.
-	for _, typ := range []string{queueType, hoursType, profileType, qcType} {
+	for _, typ := range []string{rtQueueType, rtHoursType, rtProfileType, rtQCType} {
 		out, err := cc.ListResources(ctx, &cloudcontrol.ListResourcesInput{TypeName: aws.String(typ), ResourceModel: js(t, map[string]any{"InstanceArn": instance})})
 		if err != nil {
 			t.Fatal(err)
@@ -425,48 +425,48 @@ func TestRouting_refusals(t *testing.T) {
 		}
 	}
 	t.Run("move to another instance", func(t *testing.T) {
-		for _, x := range []struct{ typ, id string }{{hoursType, hours}, {queueType, queue}} {
+		for _, x := range []struct{ typ, id string }{{rtHoursType, hours}, {rtQueueType, queue}} {
 			patchFails(t, x.typ, x.id, []any{map[string]any{"op": "replace", "path": "/InstanceArn", "value": other}},
 				cctypes.HandlerErrorCodeInvalidRequest, "InstanceArn cannot be updated.")
 		}
 	})
 	t.Run("queue onto hours that do not exist", func(t *testing.T) {
-		patchFails(t, queueType, queue, []any{map[string]any{"op": "replace", "path": "/HoursOfOperationArn", "value": missingHours}},
+		patchFails(t, rtQueueType, queue, []any{map[string]any{"op": "replace", "path": "/HoursOfOperationArn", "value": missingHours}},
 			cctypes.HandlerErrorCodeNotFound, "not found")
 	})
 	t.Run("agent availability timer", func(t *testing.T) {
-		rp := *create(t, cc, profileType, map[string]any{"InstanceArn": instance, "Name": "RP", "Description": "d", "MediaConcurrencies": voice,
+		rp := *create(t, cc, rtProfileType, map[string]any{"InstanceArn": instance, "Name": "RP", "Description": "d", "MediaConcurrencies": voice,
 			"DefaultOutboundQueueArn": queue}).Identifier
-		patchFails(t, profileType, rp, []any{map[string]any{"op": "replace", "path": "/AgentAvailabilityTimer", "value": "TIME_SINCE_LAST_INBOUND"}},
+		patchFails(t, rtProfileType, rp, []any{map[string]any{"op": "replace", "path": "/AgentAvailabilityTimer", "value": "TIME_SINCE_LAST_INBOUND"}},
 			cctypes.HandlerErrorCodeInvalidRequest, "UpdateRoutingProfileAgentAvailabilityTimer")
 	})
 	t.Run("hours in use", func(t *testing.T) {
-		out, err := cc.DeleteResource(ctx, &cloudcontrol.DeleteResourceInput{TypeName: aws.String(hoursType), Identifier: aws.String(hours)})
+		out, err := cc.DeleteResource(ctx, &cloudcontrol.DeleteResourceInput{TypeName: aws.String(rtHoursType), Identifier: aws.String(hours)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if ev := status(t, cc, out.ProgressEvent.RequestToken); ev.OperationStatus != cctypes.OperationStatusFailed || ev.ErrorCode != cctypes.HandlerErrorCodeInvalidRequest {
 			t.Fatalf("delete of hours a queue uses: %+v", ev)
 		}
-		props(t, cc, hoursType, hours) // still there
+		props(t, cc, rtHoursType, hours) // still there
 	})
 	t.Run("read-only QuickConnectType", func(t *testing.T) {
-		qc := *create(t, cc, qcType, map[string]any{"InstanceArn": instance, "Name": "QC",
+		qc := *create(t, cc, rtQCType, map[string]any{"InstanceArn": instance, "Name": "QC",
 			"QuickConnectConfig": map[string]any{"QuickConnectType": "PHONE_NUMBER", "PhoneConfig": map[string]any{"PhoneNumber": "+15550100"}}}).Identifier
-		_, err := cc.UpdateResource(ctx, &cloudcontrol.UpdateResourceInput{TypeName: aws.String(qcType), Identifier: aws.String(qc),
+		_, err := cc.UpdateResource(ctx, &cloudcontrol.UpdateResourceInput{TypeName: aws.String(rtQCType), Identifier: aws.String(qc),
 			PatchDocument: js(t, []any{map[string]any{"op": "replace", "path": "/QuickConnectType", "value": "USER"}})})
 		if apiCode(err) != "ValidationException" || !strings.Contains(err.Error(), "readOnlyProperties [/properties/QuickConnectType]") {
 			t.Fatalf("got %v", err)
 		}
 	})
 	t.Run("list without the instance", func(t *testing.T) {
-		_, err := cc.ListResources(ctx, &cloudcontrol.ListResourcesInput{TypeName: aws.String(queueType)})
+		_, err := cc.ListResources(ctx, &cloudcontrol.ListResourcesInput{TypeName: aws.String(rtQueueType)})
 		if apiCode(err) != "InvalidRequestException" || !strings.Contains(err.Error(), "InstanceArn") {
 			t.Fatalf("got %v", err)
 		}
 	})
 	t.Run("get of another kind's ARN", func(t *testing.T) {
-		_, err := cc.GetResource(ctx, &cloudcontrol.GetResourceInput{TypeName: aws.String(hoursType), Identifier: aws.String(queue)})
+		_, err := cc.GetResource(ctx, &cloudcontrol.GetResourceInput{TypeName: aws.String(rtHoursType), Identifier: aws.String(queue)})
 		if apiCode(err) != "ResourceNotFoundException" {
 			t.Fatalf("got %v", err)
 		}
@@ -480,7 +480,7 @@ func TestQuickConnect_user(t *testing.T) {
 	cc := srv.CloudControl()
 	ctx := context.Background()
 	instance, _ := stack(t, cc)
-	inst, _ := ids(instance + "/agent/x")
+	inst, _ := rtIDs(instance + "/agent/x")
 	rps, err := srv.Client.ListRoutingProfiles(ctx, &connect.ListRoutingProfilesInput{InstanceId: inst})
 	if err != nil || len(rps.RoutingProfileSummaryList) == 0 {
 		t.Fatal(err)
@@ -495,18 +495,18 @@ func TestQuickConnect_user(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	transfer := makeFlow(t, cc, instance, "To agent", "AGENT_TRANSFER")
-	qc := *create(t, cc, qcType, map[string]any{"InstanceArn": instance, "Name": "Kim",
+	transfer := rtFlow(t, cc, instance, "To agent", "AGENT_TRANSFER")
+	qc := *create(t, cc, rtQCType, map[string]any{"InstanceArn": instance, "Name": "Kim",
 		"QuickConnectConfig": map[string]any{"QuickConnectType": "USER", "UserConfig": map[string]any{"UserArn": *u.UserArn, "ContactFlowArn": transfer}}}).Identifier
-	got := props(t, cc, qcType, qc)
+	got := props(t, cc, rtQCType, qc)
 	if want := map[string]any{"QuickConnectType": "USER", "UserConfig": map[string]any{"UserArn": *u.UserArn, "ContactFlowArn": transfer}}; fmt.Sprint(got["QuickConnectConfig"]) != fmt.Sprint(want) {
 		t.Fatalf("QuickConnectConfig %v", got["QuickConnectConfig"])
 	}
 	agentQueue := instance + "/queue/agent/" + *u.UserId
-	if got := props(t, cc, queueType, agentQueue); got["Type"] != "AGENT" || got["Name"] != nil {
+	if got := props(t, cc, rtQueueType, agentQueue); got["Type"] != "AGENT" || got["Name"] != nil {
 		t.Fatalf("agent queue %v", got)
 	}
-	if l := listed(t, cc, queueType, instance); len(l) != 1 { // BasicQueue only
+	if l := rtListed(t, cc, rtQueueType, instance); len(l) != 1 { // BasicQueue only
 		t.Fatalf("ListResources %v", l)
 	}
 }
@@ -518,11 +518,11 @@ func TestRouting_defaults(t *testing.T) {
 	cc := srv.CloudControl()
 	instance, _ := stack(t, cc)
 	for typ, patch := range map[string][]any{
-		hoursType:   {map[string]any{"op": "add", "path": "/Description", "value": "patched"}},
-		queueType:   {map[string]any{"op": "add", "path": "/Description", "value": "patched"}},
-		profileType: {map[string]any{"op": "add", "path": "/Description", "value": "patched"}},
+		rtHoursType:   {map[string]any{"op": "add", "path": "/Description", "value": "patched"}},
+		rtQueueType:   {map[string]any{"op": "add", "path": "/Description", "value": "patched"}},
+		rtProfileType: {map[string]any{"op": "add", "path": "/Description", "value": "patched"}},
 	} {
-		l := listed(t, cc, typ, instance)
+		l := rtListed(t, cc, typ, instance)
 		if len(l) != 1 {
 			t.Fatalf("%s: %v", typ, l)
 		}

@@ -22,41 +22,41 @@ var routingUnserved = map[string]map[string]string{
 	cfn.QuickConnect:     {},
 }
 
-// reference is a property that names another resource: the type it must be, and for a flow the flow type
+// routingRef is a property that names another resource: the type it must be, and for a flow the flow type
 // the server asks for (research-routing §3: a QUEUE quick connect's flow is QUEUE_TRANSFER, a USER one's
 // AGENT_TRANSFER, a queue's outbound flow OUTBOUND_WHISPER).
-type reference struct {
+type routingRef struct {
 	path, typ, flowType string
 }
 
-// references lists the properties of a routing resource that name another resource, by property path.
-func references(typ string, props map[string]any) []reference {
-	var refs []reference
+// routingRefs lists the properties of a routing resource that name another resource, by property path.
+func routingRefs(typ string, props map[string]any) []routingRef {
+	var refs []routingRef
 	switch typ {
 	case cfn.Queue:
-		refs = append(refs, reference{"HoursOfOperationArn", cfn.HoursOfOperation, ""},
-			reference{"OutboundCallerConfig.OutboundFlowArn", cfn.ContactFlow, "OUTBOUND_WHISPER"})
+		refs = append(refs, routingRef{"HoursOfOperationArn", cfn.HoursOfOperation, ""},
+			routingRef{"OutboundCallerConfig.OutboundFlowArn", cfn.ContactFlow, "OUTBOUND_WHISPER"})
 		list, _ := props["QuickConnectArns"].([]any)
 		for i := range list {
-			refs = append(refs, reference{fmt.Sprintf("QuickConnectArns[%d]", i), cfn.QuickConnect, ""})
+			refs = append(refs, routingRef{fmt.Sprintf("QuickConnectArns[%d]", i), cfn.QuickConnect, ""})
 		}
 	case cfn.RoutingProfile:
-		refs = append(refs, reference{"DefaultOutboundQueueArn", cfn.Queue, ""})
+		refs = append(refs, routingRef{"DefaultOutboundQueueArn", cfn.Queue, ""})
 		list, _ := props["QueueConfigs"].([]any)
 		for i := range list {
-			refs = append(refs, reference{fmt.Sprintf("QueueConfigs[%d].QueueReference.QueueArn", i), cfn.Queue, ""})
+			refs = append(refs, routingRef{fmt.Sprintf("QueueConfigs[%d].QueueReference.QueueArn", i), cfn.Queue, ""})
 		}
 	case cfn.QuickConnect:
-		refs = append(refs, reference{"QuickConnectConfig.QueueConfig.QueueArn", cfn.Queue, ""},
-			reference{"QuickConnectConfig.QueueConfig.ContactFlowArn", cfn.ContactFlow, "QUEUE_TRANSFER"},
-			reference{"QuickConnectConfig.UserConfig.UserArn", "AWS::Connect::User", ""},
-			reference{"QuickConnectConfig.UserConfig.ContactFlowArn", cfn.ContactFlow, "AGENT_TRANSFER"})
+		refs = append(refs, routingRef{"QuickConnectConfig.QueueConfig.QueueArn", cfn.Queue, ""},
+			routingRef{"QuickConnectConfig.QueueConfig.ContactFlowArn", cfn.ContactFlow, "QUEUE_TRANSFER"},
+			routingRef{"QuickConnectConfig.UserConfig.UserArn", "AWS::Connect::User", ""},
+			routingRef{"QuickConnectConfig.UserConfig.ContactFlowArn", cfn.ContactFlow, "AGENT_TRANSFER"})
 	}
 	return refs
 }
 
-// at reads the value at a property path (A.B[2].C) of props; ok is false when it is not there.
-func at(props map[string]any, path string) (any, bool) {
+// routingAt reads the value at a property path (A.B[2].C) of props; ok is false when it is not there.
+func routingAt(props map[string]any, path string) (any, bool) {
 	var v any = props
 	for _, seg := range strings.Split(strings.ReplaceAll(path, "[", ".["), ".") {
 		if strings.HasPrefix(seg, "[") {
@@ -102,7 +102,7 @@ func (c *checker) routing(name, typ string, res, resources, params map[string]an
 		if d.hidden(path, false) || p.Key != "" && !p.Extraneous && d.hidden(join(path, p.Key), false) {
 			continue
 		}
-		c.add(pathIn(base, path), p.String(), "ValidationException", "error")
+		c.add(routingPath(base, path), p.String(), "ValidationException", "error")
 		found = true
 	}
 	if found {
@@ -119,26 +119,26 @@ func (c *checker) routing(name, typ string, res, resources, params map[string]an
 				k, unserved[k]), "InvalidRequest", "error")
 		}
 	}
-	for _, ref := range references(typ, props) {
-		v, ok := at(props, ref.path)
+	for _, ref := range routingRefs(typ, props) {
+		v, ok := routingAt(props, ref.path)
 		if !ok {
 			continue
 		}
-		if msg, code := c.followRef(v, ref, props, resources, params); msg != "" {
+		if msg, code := c.routingFollow(v, ref, props, resources, params); msg != "" {
 			c.add(join(base, ref.path), msg, code, "error")
 		}
 	}
 	if typ == cfn.RoutingProfile {
-		c.repeatedQueues(base, props)
+		c.routingRepeatedQueues(base, props)
 	}
-	c.rules(base, typ, props)
+	c.routingRules(base, typ, props)
 	return true
 }
 
-// rules runs the server's store-free rules on the values the file gives literally (an intrinsic anywhere in
+// routingRules runs the server's store-free rules on the values the file gives literally (an intrinsic anywhere in
 // them leaves them unjudged): an hours' TimeZone, a profile's MediaConcurrencies, and which block a quick
 // connect's type needs (connectlocal's checkQuickConnectConfig: the block of the type, and only it).
-func (c *checker) rules(base, typ string, props map[string]any) {
+func (c *checker) routingRules(base, typ string, props map[string]any) {
 	bad := func(path string, err error) {
 		c.add(join(base, path), connectlocal.AsError(err).Message, "InvalidParameterException", "error")
 	}
@@ -186,17 +186,17 @@ func (c *checker) rules(base, typ string, props map[string]any) {
 	}
 }
 
-func pathIn(base, path string) string {
+func routingPath(base, path string) string {
 	if path == "" {
 		return base
 	}
 	return join(base, path)
 }
 
-// followRef judges one reference: a Ref or GetAtt must name a resource of the file of the right type (with
+// routingFollow judges one routingRef: a Ref or GetAtt must name a resource of the file of the right type (with
 // the attribute that is its ARN), in the same instance, and a flow of the type the server asks for; a literal
 // ARN must be of the right kind in the resource's own instance. It returns the problem and its error code.
-func (c *checker) followRef(v any, ref reference, props, resources, params map[string]any) (string, string) {
+func (c *checker) routingFollow(v any, ref routingRef, props, resources, params map[string]any) (string, string) {
 	switch v := v.(type) {
 	case Intrinsic:
 		target := v.Target()
@@ -213,7 +213,7 @@ func (c *checker) followRef(v any, ref reference, props, resources, params map[s
 		}
 		if v.Fn == "GetAtt" {
 			if s := cfn.Schemas[typ]; s != nil {
-				attr := getAttName(v.Arg)
+				attr := routingGetAtt(v.Arg)
 				if attr != s.PrimaryIdentifier {
 					return fmt.Sprintf("!GetAtt %s.%s is not the %s's ARN; use !GetAtt %s.%s or !Ref %s", target, attr, typ,
 						target, s.PrimaryIdentifier, target), "ValidationError"
@@ -231,7 +231,7 @@ func (c *checker) followRef(v any, ref reference, props, resources, params map[s
 		}
 	case string:
 		rn, ok := connectlocal.ParseARN(v)
-		inst, iok := connectlocal.ParseARN(str(props["InstanceArn"]))
+		inst, iok := connectlocal.ParseARN(routingStr(props["InstanceArn"]))
 		if ok && iok && inst.Kind == connectlocal.KindInstance && rn.InstanceID != inst.InstanceID {
 			return fmt.Sprintf("%s names a resource of instance %s, not of this resource's instance %s", v, rn.InstanceID, inst.InstanceID), "ResourceNotFoundException"
 		}
@@ -239,8 +239,8 @@ func (c *checker) followRef(v any, ref reference, props, resources, params map[s
 	return "", ""
 }
 
-// getAttName is the attribute of a GetAtt argument (X.Attr or [X, Attr]).
-func getAttName(arg any) string {
+// routingGetAtt is the attribute of a GetAtt argument (X.Attr or [X, Attr]).
+func routingGetAtt(arg any) string {
 	switch a := arg.(type) {
 	case string:
 		_, attr, _ := strings.Cut(a, ".")
@@ -254,9 +254,9 @@ func getAttName(arg any) string {
 	return ""
 }
 
-// repeatedQueues reports a (queue, channel) pair given twice in a routing profile's QueueConfigs, which the
+// routingRepeatedQueues reports a (queue, channel) pair given twice in a routing profile's QueueConfigs, which the
 // server refuses (InvalidParameterException; research-routing §3).
-func (c *checker) repeatedQueues(base string, props map[string]any) {
+func (c *checker) routingRepeatedQueues(base string, props map[string]any) {
 	list, _ := props["QueueConfigs"].([]any)
 	seen := map[string]bool{}
 	for i, it := range list {
@@ -288,7 +288,7 @@ func (c *checker) repeatedQueues(base string, props map[string]any) {
 	}
 }
 
-func str(v any) string {
+func routingStr(v any) string {
 	s, _ := v.(string)
 	return s
 }

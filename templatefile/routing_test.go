@@ -19,8 +19,8 @@ import (
 	"github.com/connectlocal/connectlocal/templatefile"
 )
 
-// routingStack holds every routing type, each referring to the others as a stack does.
-const routingStack = `Resources:
+// rtStack holds every routing type, each referring to the others as a stack does.
+const rtStack = `Resources:
   Inst:
     Type: AWS::Connect::Instance
     Properties:
@@ -91,7 +91,7 @@ const routingStack = `Resources:
         - {Delay: 0, Priority: 2, QueueReference: {Channel: CHAT, QueueArn: !Ref Sales}}
 `
 
-func errorsOf(t *testing.T, text string) []string {
+func rtErrorsOf(t *testing.T, text string) []string {
 	t.Helper()
 	found, err := templatefile.Check("stack.yaml", []byte(text))
 	if err != nil {
@@ -109,7 +109,7 @@ func errorsOf(t *testing.T, text string) []string {
 // TestCheck_routing: a stack of the routing types that refer to each other passes; each broken reference,
 // schema problem or unserved property is found at its property.
 func TestCheck_routing(t *testing.T) {
-	if got := errorsOf(t, routingStack); len(got) != 0 {
+	if got := rtErrorsOf(t, rtStack); len(got) != 0 {
 		t.Fatalf("a good stack: %v", got)
 	}
 	cases := []struct{ name, from, to, want string }{
@@ -145,10 +145,10 @@ func TestCheck_routing(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if !strings.Contains(routingStack, tc.from) {
+			if !strings.Contains(rtStack, tc.from) {
 				t.Fatalf("the stack lacks %q", tc.from)
 			}
-			got := errorsOf(t, strings.Replace(routingStack, tc.from, tc.to, 1))
+			got := rtErrorsOf(t, strings.Replace(rtStack, tc.from, tc.to, 1))
 			if len(got) != 1 || got[0] != tc.want {
 				t.Fatalf("got %q\nwant %q", got, tc.want)
 			}
@@ -183,7 +183,7 @@ func TestCheck_routingInstances(t *testing.T) {
 		"Resources.Q1.Properties.HoursOfOperationArn: Resource 'Hours' belongs to another instance than this resource (ResourceNotFoundException)",
 		"Resources.Q2.Properties.HoursOfOperationArn: arn:aws:connect:us-east-1:123456789012:instance/a/operating-hours/h names a resource of instance a, not of this resource's instance b (ResourceNotFoundException)",
 	}
-	if got := errorsOf(t, text); !slices.Equal(got, want) {
+	if got := rtErrorsOf(t, text); !slices.Equal(got, want) {
 		t.Fatalf("got %q\nwant %q", got, want)
 	}
 }
@@ -268,7 +268,7 @@ func TestCheck_routingStackDeploys(t *testing.T) {
 	for _, r := range order {
 		resources[r.name] = map[string]any{"Type": r.typ, "Properties": r.props}
 	}
-	if got := errorsOf(t, mustJSON(t, map[string]any{"Resources": resources})); len(got) != 0 {
+	if got := rtErrorsOf(t, mustJSON(t, map[string]any{"Resources": resources})); len(got) != 0 {
 		t.Fatalf("validate: %v", got)
 	}
 	made := map[string]string{}
