@@ -430,6 +430,12 @@ func TestRouting_refusals(t *testing.T) {
 				cctypes.HandlerErrorCodeInvalidRequest, "InstanceArn cannot be updated.")
 		}
 	})
+	t.Run("properties without an update operation", func(t *testing.T) {
+		patchFails(t, rtHoursType, hours, []any{map[string]any{"op": "add", "path": "/ParentHoursOfOperations", "value": []any{map[string]any{"Id": hours}}}},
+			cctypes.HandlerErrorCodeInvalidRequest, "AssociateHoursOfOperations")
+		patchFails(t, rtQueueType, queue, []any{map[string]any{"op": "add", "path": "/OutboundEmailConfig", "value": map[string]any{
+			"OutboundEmailAddressId": instance + "/email-address/e"}}}, cctypes.HandlerErrorCodeInvalidRequest, "UpdateQueueOutboundEmailConfig")
+	})
 	t.Run("queue onto hours that do not exist", func(t *testing.T) {
 		patchFails(t, rtQueueType, queue, []any{map[string]any{"op": "replace", "path": "/HoursOfOperationArn", "value": missingHours}},
 			cctypes.HandlerErrorCodeNotFound, "not found")
