@@ -24,7 +24,7 @@ func objectARN(scope connectlocal.Scope, inst string, kind connectlocal.Resource
 func Unserved(typeName string, props map[string]any, why map[string]string) error {
 	var found []string
 	for p, ops := range why {
-		if _, ok := props[p]; ok {
+		if Asks(props, p) {
 			found = append(found, fmt.Sprintf("%s (it needs %s)", p, ops))
 		}
 	}
@@ -34,6 +34,15 @@ func Unserved(typeName string, props map[string]any, why map[string]string) erro
 	sort.Strings(found)
 	return connectlocal.Errorf(connectlocal.InvalidRequest, "connectlocal does not serve these %s properties: %s. Nothing was changed.",
 		typeName, strings.Join(found, ", "))
+}
+
+// Asks says props gives property p a value that asks for something: an empty list asks for nothing.
+func Asks(props map[string]any, p string) bool {
+	v, ok := props[p]
+	if l, isList := v.([]any); isList && len(l) == 0 {
+		return false
+	}
+	return ok
 }
 
 // copyKeys copies the named keys of from that are present and not null into to.

@@ -81,8 +81,9 @@ func TestHoursOfOperation_lifecycle(t *testing.T) {
 		parent := rtHours(t, cc, instance, "Parent")
 		ev := create(t, cc, rtHoursType, map[string]any{"InstanceArn": instance, "Name": "Office", "Description": "desk hours",
 			"TimeZone": "America/New_York", "Config": []any{rtDay("MONDAY", 9, 17), rtDay("TUESDAY", 8, 16)},
-			"ParentHoursOfOperations": []any{map[string]any{"Id": parent}},
-			"Tags":                    []any{map[string]any{"Key": "team", "Value": "ops"}}})
+			"HoursOfOperationOverrides": []any{}, // asks for nothing, so it is no refusal
+			"ParentHoursOfOperations":   []any{map[string]any{"Id": parent}},
+			"Tags":                      []any{map[string]any{"Key": "team", "Value": "ops"}}})
 		arn := *ev.Identifier
 		if !strings.Contains(arn, "/operating-hours/") || ev.ResourceModel == nil {
 			t.Fatalf("create: %+v", ev)

@@ -114,7 +114,7 @@ func (c *checker) routing(name, typ string, res, resources, params map[string]an
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if _, ok := props[k]; ok {
+		if cfn.Asks(props, k) {
 			c.add(join(base, k), fmt.Sprintf("connectlocal does not serve %s, which %s needs; the resource would fail with InvalidRequest",
 				k, unserved[k]), "InvalidRequest", "error")
 		}
