@@ -28,6 +28,7 @@ type jsonSchema struct {
 	AdditionalProperties *bool                  `json:"additionalProperties"`
 	Required             []string               `json:"required"`
 	Items                *jsonSchema            `json:"items"`
+	MinItems             *int                   `json:"minItems"`
 	Enum                 []string               `json:"enum"`
 	Pattern              string                 `json:"pattern"`
 	MinLength            *int                   `json:"minLength"`
@@ -214,6 +215,9 @@ func (ps *PropertySchema) check(s *jsonSchema, path string, v any, out *[]Schema
 	case []any:
 		if s.MaxItems != nil && len(t) > *s.MaxItems {
 			add("expected maximum item count: %d, found: %d", *s.MaxItems, len(t))
+		}
+		if s.MinItems != nil && len(t) < *s.MinItems {
+			add("expected minimum item count: %d, found: %d", *s.MinItems, len(t))
 		}
 		if s.UniqueItems {
 			seen := map[string]bool{}

@@ -343,7 +343,7 @@ func TestErrors(t *testing.T) {
 			return err
 		}, "TypeNotFoundException"},
 		{"get of an unknown type", func() error {
-			_, err := cc.GetResource(ctx, &cloudcontrol.GetResourceInput{TypeName: aws.String("AWS::Connect::Queue"), Identifier: aws.String("x")})
+			_, err := cc.GetResource(ctx, &cloudcontrol.GetResourceInput{TypeName: aws.String("AWS::Connect::Prompt"), Identifier: aws.String("x")})
 			return err
 		}, "TypeNotFoundException"},
 		{"desired state not JSON", func() error {

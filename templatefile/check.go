@@ -131,6 +131,10 @@ func (c *checker) cloudFormation(root map[string]any) error {
 			continue
 		}
 		res, _ := resources[name].(map[string]any)
+		if typ, _ := res["Type"].(string); c.routing(name, typ, res, resources, params) {
+			found = true // a routing object's type (routing.go)
+			continue
+		}
 		if typ, _ := res["Type"].(string); typ != cfn.TaskTemplate {
 			found = c.otherResource(name, typ, res, resources, params) || found
 			continue
