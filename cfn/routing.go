@@ -73,16 +73,3 @@ func str(v any) string {
 	s, _ := v.(string)
 	return s
 }
-
-// The routing types join the shared tables from here, so that the types of other files can join them too
-// without touching the same lines. Their registry schemas (terraform-provider-awscc's copies,
-// internal/service/cloudformation/schemas/AWS_Connect_*.json) have no createOnlyProperties, and a list handler
-// whose handlerSchema requires InstanceArn, as every Connect List call needs the instance.
-func init() {
-	for typ, file := range map[string]string{HoursOfOperation: "HoursOfOperation", Queue: "Queue", QuickConnect: "QuickConnect",
-		RoutingProfile: "RoutingProfile"} {
-		name := "schemas/cfn-AWS-Connect-" + file + ".json"
-		Schemas[typ] = registry(name, func(s *Schema) { s.Listable, s.ListNeeds = true, []string{"InstanceArn"} })
-		propertySchemas[typ] = mustSchema(name)
-	}
-}

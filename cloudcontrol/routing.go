@@ -12,21 +12,6 @@ import (
 // Each runs the Connect operations the provider's handlers use (aws-cloudformation-resource-providers-connect,
 // and the registry schemas' handler permissions) through API.Invoke.
 
-// The routing types join the types table from here, so that the types of other files can join it too
-// without touching the same lines.
-func init() {
-	types[cfn.HoursOfOperation] = &resourceType{schema: cfn.Schemas[cfn.HoursOfOperation], kind: connectlocal.KindHours,
-		create: createHours, read: readHours, update: updateHours, delete: deleteHours, list: listHours}
-	types[cfn.Queue] = &resourceType{schema: cfn.Schemas[cfn.Queue], kind: connectlocal.KindQueue,
-		create: createQueue, read: readQueue, update: updateQueue, delete: deleteQueue, list: listQueues}
-	types[cfn.QuickConnect] = &resourceType{schema: cfn.Schemas[cfn.QuickConnect], kind: connectlocal.KindQuickConnect,
-		create: createQuickConnect, read: readQuickConnect, update: updateQuickConnect, delete: deleteQuickConnect,
-		list: listQuickConnects}
-	types[cfn.RoutingProfile] = &resourceType{schema: cfn.Schemas[cfn.RoutingProfile], kind: connectlocal.KindRoutingProfile,
-		create: createRoutingProfile, read: readRoutingProfile, update: updateRoutingProfile, delete: deleteRoutingProfile,
-		list: listRoutingProfiles}
-}
-
 // routingCreate runs a create that has no ClientToken. An object's name is unique in its instance, so after an
 // Internal failure an object of that name can only be this create's, committed before the failure (see call);
 // listOp and listKey name the List operation and its summary list that find it.

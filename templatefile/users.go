@@ -212,8 +212,6 @@ func (c *checker) groupLevel(name, base string, props, resources map[string]any)
 // group may come first, and CreateUserHierarchyGroup refuses a level the structure does not define yet.
 const GroupBeforeStructure = "GROUP_BEFORE_STRUCTURE"
 
-func init() { WarningCodes = append(WarningCodes, GroupBeforeStructure) }
-
 // structureFirst warns when group name has no dependency (DependsOn, or a reference, directly or through
 // other resources) on a structure of its instance in the file.
 func (c *checker) structureFirst(name, base string, props, resources map[string]any) {

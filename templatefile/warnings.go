@@ -21,7 +21,8 @@ const (
 )
 
 // WarningCodes lists every warning code.
-var WarningCodes = []string{DefaultOnInvisibleField, RequiredReadOnlyWithoutDefault, SelectDefaultNotAnOption, InactiveTemplate}
+var WarningCodes = []string{DefaultOnInvisibleField, RequiredReadOnlyWithoutDefault, SelectDefaultNotAnOption, InactiveTemplate,
+	GroupBeforeStructure}
 
 type warning struct{ path, message, code string }
 
