@@ -55,7 +55,7 @@ func validate(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	usageTo := func(w io.Writer) {
 		fmt.Fprintf(w, "usage: connectlocal validate [--format text|json] [--ignore CODE] FILE...\n\n"+
 			"Checks CreateTaskTemplate/UpdateTaskTemplate CLI inputs (JSON or YAML, one or a list) and CloudFormation\n"+
-			"templates' AWS::Connect::TaskTemplate resources as the server would. Warning codes: %s.\n\n",
+			"templates' AWS::Connect::* resources (the types Cloud Control serves) as the server would. Warning codes: %s.\n\n",
 			strings.Join(templatefile.WarningCodes, ", "))
 		fs.SetOutput(w)
 		fs.PrintDefaults()
