@@ -454,3 +454,75 @@ func TestAgentStatus(t *testing.T) {
 		wantAPIError(t, err, "ResourceNotFoundException")
 	})
 }
+
+// Manual assignment queues are kept apart from the queue configs, and every routing profile operation on a
+// profile that is not there answers ResourceNotFoundException.
+func TestRoutingProfileManualQueues(t *testing.T) {
+	eachStore(t, func(t *testing.T, srv *connecttest.Server) {
+		c := srv.Client
+		inst := mustInstance(t, c)
+		q := putQueue(t, srv, inst, "Backlog", "STANDARD")
+		out, err := c.CreateRoutingProfile(ctx, &connect.CreateRoutingProfileInput{InstanceId: &inst, Name: aws.String("Manual"),
+			Description: aws.String("manual work"), DefaultOutboundQueueId: &q, MediaConcurrencies: []types.MediaConcurrency{concurrency(types.ChannelTask, 4)},
+			ManualAssignmentQueueConfigs: []types.RoutingProfileManualAssignmentQueueConfig{{QueueReference: &types.RoutingProfileQueueReference{QueueId: &q, Channel: types.ChannelTask}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rp := describeRP(t, c, inst, *out.RoutingProfileId)
+		if *rp.NumberOfAssociatedQueues != 0 || *rp.NumberOfAssociatedManualAssignmentQueues != 1 || rp.AssociatedManualAssignmentQueueIds[0] != q {
+			t.Errorf("describe: %+v", rp)
+		}
+		if got := rpQueues(t, c, inst, *out.RoutingProfileId); len(got) != 0 {
+			t.Errorf("manual queues listed as queue configs: %v", got)
+		}
+		if _, err := c.DisassociateRoutingProfileQueues(ctx, &connect.DisassociateRoutingProfileQueuesInput{InstanceId: &inst, RoutingProfileId: out.RoutingProfileId,
+			ManualAssignmentQueueReferences: []types.RoutingProfileQueueReference{{QueueId: &q, Channel: types.ChannelTask}}}); err != nil {
+			t.Fatal(err)
+		}
+		if rp := describeRP(t, c, inst, *out.RoutingProfileId); *rp.NumberOfAssociatedManualAssignmentQueues != 0 {
+			t.Errorf("after disassociate: %+v", rp)
+		}
+		_, err = c.AssociateRoutingProfileQueues(ctx, &connect.AssociateRoutingProfileQueuesInput{InstanceId: &inst, RoutingProfileId: out.RoutingProfileId})
+		wantAPIError(t, err, "InvalidParameterException")
+
+		missing := aws.String("00000000-0000-0000-0000-000000000000")
+		for name, call := range map[string]func() error{
+			"Describe": func() error {
+				_, err := c.DescribeRoutingProfile(ctx, &connect.DescribeRoutingProfileInput{InstanceId: &inst, RoutingProfileId: missing})
+				return err
+			},
+			"Name": func() error {
+				_, err := c.UpdateRoutingProfileName(ctx, &connect.UpdateRoutingProfileNameInput{InstanceId: &inst, RoutingProfileId: missing, Name: aws.String("x")})
+				return err
+			},
+			"Concurrency": func() error {
+				_, err := c.UpdateRoutingProfileConcurrency(ctx, &connect.UpdateRoutingProfileConcurrencyInput{InstanceId: &inst, RoutingProfileId: missing,
+					MediaConcurrencies: []types.MediaConcurrency{concurrency(types.ChannelVoice, 1)}})
+				return err
+			},
+			"DefaultOutboundQueue": func() error {
+				_, err := c.UpdateRoutingProfileDefaultOutboundQueue(ctx, &connect.UpdateRoutingProfileDefaultOutboundQueueInput{InstanceId: &inst,
+					RoutingProfileId: missing, DefaultOutboundQueueId: &q})
+				return err
+			},
+			"Associate": func() error {
+				_, err := c.AssociateRoutingProfileQueues(ctx, &connect.AssociateRoutingProfileQueuesInput{InstanceId: &inst, RoutingProfileId: missing,
+					QueueConfigs: []types.RoutingProfileQueueConfig{queueConfig(q, types.ChannelVoice, 1, 0)}})
+				return err
+			},
+			"Queues": func() error {
+				_, err := c.UpdateRoutingProfileQueues(ctx, &connect.UpdateRoutingProfileQueuesInput{InstanceId: &inst, RoutingProfileId: missing,
+					QueueConfigs: []types.RoutingProfileQueueConfig{queueConfig(q, types.ChannelVoice, 1, 0)}})
+				return err
+			},
+			"Search": func() error {
+				_, err := c.SearchRoutingProfiles(ctx, &connect.SearchRoutingProfilesInput{InstanceId: missing})
+				return err
+			},
+		} {
+			if ae := wantAPIError(t, call(), "ResourceNotFoundException"); ae == nil {
+				t.Errorf("%s", name)
+			}
+		}
+	})
+}
