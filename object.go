@@ -48,6 +48,13 @@ var ObjectKinds = []ResourceKind{KindHours, KindQueue, KindQuickConnect, KindRou
 	KindUser, KindHierarchyGroup, KindAgentStatus, KindFlowModule, KindVocabulary, KindHierarchyStructure,
 	KindStorageConfig, KindLambdaFunction, KindBot}
 
+// kindNouns name each kind in messages.
+var kindNouns = map[ResourceKind]string{KindHours: "hours of operation", KindQueue: "queue", KindQuickConnect: "quick connect",
+	KindRoutingProfile: "routing profile", KindSecurityProfile: "security profile", KindUser: "user",
+	KindHierarchyGroup: "hierarchy group", KindAgentStatus: "agent status", KindFlowModule: "flow module",
+	KindVocabulary: "vocabulary", KindHierarchyStructure: "hierarchy structure", KindStorageConfig: "storage config",
+	KindLambdaFunction: "Lambda function", KindBot: "bot"}
+
 // arnKinds are the object kinds an ARN can name (ParseARN accepts them).
 var arnKinds = map[ResourceKind]bool{KindHours: true, KindQueue: true, KindQuickConnect: true,
 	KindRoutingProfile: true, KindSecurityProfile: true, KindUser: true, KindHierarchyGroup: true,
@@ -141,5 +148,5 @@ func refuseIfReferenced(tx Tx, scope Scope, inst string, info ObjectKindInfo, id
 	if err != nil || !found {
 		return err
 	}
-	return Errorf(InUse, "%s '%s' is in use by %s '%s'", info.Noun, id, o.Kind, o.ID)
+	return Errorf(InUse, "%s '%s' is in use by %s '%s'", info.Noun, id, kindNouns[o.Kind], o.ID)
 }
