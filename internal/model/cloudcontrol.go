@@ -7,7 +7,7 @@ import (
 	"sync"
 )
 
-//go:generate go run ./gen ../../../shared/aws/cloudcontrol-model.json cloudcontrol.json
+//go:generate go run ./gen source/cloudcontrol-model.json cloudcontrol.json
 
 // cloudControlJSON is the AWS Cloud Control API model (botocore's cloudcontrol 2021-09-30, documentation
 // stripped), the source of Cloud Control's members, limits, enums and error statuses.
