@@ -47,13 +47,13 @@ type PropertySchema struct{ root *jsonSchema }
 
 // propertySchemas holds the types whose properties are checked against their schema.
 var propertySchemas = map[string]*PropertySchema{
-	// cca: the routing types.
+	// The routing types.
 	HoursOfOperation: mustSchema("schemas/cfn-AWS-Connect-HoursOfOperation.json"),
 	Queue:            mustSchema("schemas/cfn-AWS-Connect-Queue.json"),
 	QuickConnect:     mustSchema("schemas/cfn-AWS-Connect-QuickConnect.json"),
 	RoutingProfile:   mustSchema("schemas/cfn-AWS-Connect-RoutingProfile.json"),
 
-	// ccb: security profiles, users and the user hierarchy.
+	// Security profiles, users and the user hierarchy.
 	SecurityProfile:        mustSchema("schemas/cfn-AWS-Connect-SecurityProfile.json"),
 	User:                   mustSchema("schemas/cfn-AWS-Connect-User.json"),
 	UserHierarchyGroup:     mustSchema("schemas/cfn-AWS-Connect-UserHierarchyGroup.json"),

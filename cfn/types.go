@@ -39,7 +39,7 @@ type Schema struct {
 // has no "list" handler (so ListResources answers UnsupportedActionException) and its Status is read-only.
 // The TaskTemplate list handler needs the instance, as every Connect List call does.
 var Schemas = map[string]*Schema{
-	// cca: the routing types. Their registry schemas (terraform-provider-awscc's copies,
+	// The routing types. Their registry schemas (terraform-provider-awscc's copies,
 	// internal/service/cloudformation/schemas/AWS_Connect_*.json) have no createOnlyProperties, and a list
 	// handler whose handlerSchema requires InstanceArn, as every Connect List call needs the instance.
 	HoursOfOperation: registry("schemas/cfn-AWS-Connect-HoursOfOperation.json", func(s *Schema) {
@@ -54,7 +54,7 @@ var Schemas = map[string]*Schema{
 	RoutingProfile: registry("schemas/cfn-AWS-Connect-RoutingProfile.json", func(s *Schema) {
 		s.Listable, s.ListNeeds = true, []string{"InstanceArn"}
 	}),
-	// ccb: security profiles, users and the user hierarchy. The registry's handlers: security profiles, users
+	// Security profiles, users and the user hierarchy. The registry's handlers: security profiles, users
 	// and groups have a list handler that needs the instance (ListSecurityProfiles, ListUsers,
 	// ListUserHierarchyGroups take one); the structure has none (one per instance).
 	SecurityProfile: registry("schemas/cfn-AWS-Connect-SecurityProfile.json", func(s *Schema) {

@@ -29,7 +29,7 @@ type resourceType struct {
 }
 
 var types = map[string]*resourceType{
-	// cca: hours of operation, queues, quick connects and routing profiles (routing.go).
+	// Hours of operation, queues, quick connects and routing profiles (routing.go).
 	cfn.HoursOfOperation: {schema: cfn.Schemas[cfn.HoursOfOperation], kind: connectlocal.KindHours,
 		create: createHours, read: readHours, update: updateHours, delete: deleteHours, list: listHours},
 	cfn.Queue: {schema: cfn.Schemas[cfn.Queue], kind: connectlocal.KindQueue,
@@ -40,7 +40,7 @@ var types = map[string]*resourceType{
 	cfn.RoutingProfile: {schema: cfn.Schemas[cfn.RoutingProfile], kind: connectlocal.KindRoutingProfile,
 		create: createRoutingProfile, read: readRoutingProfile, update: updateRoutingProfile, delete: deleteRoutingProfile,
 		list: listRoutingProfiles},
-	// ccb: security profiles, users and the user hierarchy (users.go).
+	// Security profiles, users and the user hierarchy (users.go).
 	cfn.SecurityProfile: {schema: cfn.Schemas[cfn.SecurityProfile], kind: connectlocal.KindSecurityProfile,
 		create: createSecurityProfile, read: readSecurityProfile, update: updateSecurityProfile, delete: deleteSecurityProfile,
 		list: listSecurityProfiles},
