@@ -18,7 +18,7 @@ var AddedOperations = []string{
 	// issue 20: the routing objects
 	"CreateHoursOfOperation", "DescribeHoursOfOperation", "UpdateHoursOfOperation", "DeleteHoursOfOperation",
 	"ListHoursOfOperations", "SearchHoursOfOperations",
-	// issue 20, the lead's group: the instance's integrations and vocabularies
+	// issue 20: the instance's integrations and vocabularies
 	"AssociateInstanceStorageConfig", "DescribeInstanceStorageConfig", "ListInstanceStorageConfigs", "UpdateInstanceStorageConfig", "DisassociateInstanceStorageConfig", "AssociateLambdaFunction", "DisassociateLambdaFunction", "ListLambdaFunctions", "AssociateBot", "DisassociateBot", "ListBots", "CreateVocabulary", "DescribeVocabulary", "DeleteVocabulary", "SearchVocabularies",
 	// issue 20: queues and quick connects
 	"CreateQueue", "DescribeQueue", "ListQueues", "DeleteQueue", "UpdateQueueHoursOfOperation", "UpdateQueueMaxContacts",
