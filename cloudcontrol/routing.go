@@ -12,49 +12,13 @@ import (
 // Each runs the Connect operations the provider's handlers use (aws-cloudformation-resource-providers-connect,
 // and the registry schemas' handler permissions) through API.Invoke.
 
-// routingCreate runs a create that has no ClientToken. An object's name is unique in its instance, so after an
-// Internal failure an object of that name can only be this create's, committed before the failure (see call);
-// listOp and listKey name the List operation and its summary list that find it.
+// routingCreate runs a create that has no ClientToken through createNamed (users.go): after an ambiguous
+// failure, the object of that name in the instance (listOp's listKey summaries) can only be this create's.
 func (h *Handler) routingCreate(ctx context.Context, scope connectlocal.Scope, op string, req map[string]any, arnKey, listOp, listKey string) (string, error) {
-	out, err := h.api.Invoke(ctx, scope, op, req)
-	if err != nil && connectlocal.CodeOf(err) == connectlocal.Internal && ctx.Err() == nil { // CodeOf(nil) is Internal too
-		if arn, ferr := h.routingNamed(ctx, scope, req["InstanceId"], req["Name"], listOp, listKey); ferr == nil && arn != "" {
-			return arn, nil
-		}
-		out, err = h.api.Invoke(ctx, scope, op, req)
-	}
-	if err != nil {
-		return "", err
-	}
-	doc, err := document(out)
-	if err != nil {
-		return "", err
-	}
-	arn, _ := doc[arnKey].(string)
-	return arn, nil
-}
-
-// routingNamed returns the ARN of the object called name in the instance, "" when there is none.
-func (h *Handler) routingNamed(ctx context.Context, scope connectlocal.Scope, instance, name any, listOp, listKey string) (string, error) {
-	req := map[string]any{"InstanceId": instance}
-	for {
-		out, err := h.call(ctx, scope, listOp, req)
-		if err != nil {
-			return "", err
-		}
-		items, _ := out[listKey].([]any)
-		for _, it := range items {
-			if m, ok := it.(map[string]any); ok && m["Name"] == name {
-				arn, _ := m["Arn"].(string)
-				return arn, nil
-			}
-		}
-		next, _ := out["NextToken"].(string)
-		if next == "" {
-			return "", nil
-		}
-		req["NextToken"] = next
-	}
+	return h.createNamed(ctx, scope, op, req, arnKey, func() (string, error) {
+		inst, _ := req["InstanceId"].(string)
+		return h.named(ctx, scope, listOp, listKey, inst, "Name", req["Name"])
+	})
 }
 
 // routingAll reads every page of a List operation and returns the items of its list member.
