@@ -98,30 +98,7 @@ func deleteAgentStatus(h *Handler, ctx context.Context, scope connectlocal.Scope
 }
 
 func listAgentStatuses(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error) {
-	out, err := h.call(ctx, scope, "ListAgentStatuses", pageRequest(model["InstanceArn"], next, max))
-	if err != nil {
-		return nil, "", err
-	}
-	var list []map[string]any
-	items, _ := out["AgentStatusSummaryList"].([]any)
-	for _, it := range items {
-		m, _ := it.(map[string]any)
-		arn, _ := m["Arn"].(string)
-		rn, ok := connectlocal.ParseARN(arn)
-		if !ok {
-			continue
-		}
-		model, err := readAgentStatus(h, ctx, scope, rn)
-		if connectlocal.CodeOf(err) == connectlocal.NotFound {
-			continue
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		list = append(list, model)
-	}
-	token, _ := out["NextToken"].(string)
-	return list, token, nil
+	return h.listPage(ctx, scope, model, next, max, "ListAgentStatuses", "AgentStatusSummaryList", readAgentStatus)
 }
 
 // ---- AWS::Connect::ContactFlowModule
@@ -231,30 +208,7 @@ func deleteFlowModule(h *Handler, ctx context.Context, scope connectlocal.Scope,
 }
 
 func listFlowModules(h *Handler, ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int) ([]map[string]any, string, error) {
-	out, err := h.call(ctx, scope, "ListContactFlowModules", pageRequest(model["InstanceArn"], next, max))
-	if err != nil {
-		return nil, "", err
-	}
-	var list []map[string]any
-	items, _ := out["ContactFlowModulesSummaryList"].([]any)
-	for _, it := range items {
-		m, _ := it.(map[string]any)
-		arn, _ := m["Arn"].(string)
-		rn, ok := connectlocal.ParseARN(arn)
-		if !ok {
-			continue
-		}
-		model, err := readFlowModule(h, ctx, scope, rn)
-		if connectlocal.CodeOf(err) == connectlocal.NotFound {
-			continue
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		list = append(list, model)
-	}
-	token, _ := out["NextToken"].(string)
-	return list, token, nil
+	return h.listPage(ctx, scope, model, next, max, "ListContactFlowModules", "ContactFlowModulesSummaryList", readFlowModule)
 }
 
 // ---- AWS::Connect::InstanceStorageConfig, identified by InstanceArn|AssociationId|ResourceType

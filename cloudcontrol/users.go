@@ -75,15 +75,7 @@ func (h *Handler) named(ctx context.Context, scope connectlocal.Scope, op, key, 
 // full (the summaries hold a name only), as the instances' list handler does.
 func (h *Handler) listPage(ctx context.Context, scope connectlocal.Scope, model map[string]any, next string, max int, op, key string,
 	read func(h *Handler, ctx context.Context, scope connectlocal.Scope, rn connectlocal.ResourceName) (map[string]any, error)) ([]map[string]any, string, error) {
-	inst, _ := model["InstanceArn"].(string)
-	req := map[string]any{"InstanceId": inst}
-	if max > 0 {
-		req["MaxResults"] = max
-	}
-	if next != "" {
-		req["NextToken"] = next
-	}
-	out, err := h.call(ctx, scope, op, req)
+	out, err := h.call(ctx, scope, op, pageRequest(model["InstanceArn"], next, max))
 	if err != nil {
 		return nil, "", err
 	}
