@@ -53,35 +53,11 @@ func decoded(v any) (any, error) {
 	case float64:
 		return json.Number(strconv.FormatFloat(t, 'f', -1, 64)), nil
 	case []any:
-		out := make([]any, len(t))
-		for i, x := range t {
-			d, err := decoded(x)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = d
-		}
-		return out, nil
+		return decodedAll(t)
 	case []string:
-		out := make([]any, len(t))
-		for i, x := range t {
-			d, err := decoded(x)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = d
-		}
-		return out, nil
+		return decodedAll(t)
 	case []map[string]any:
-		out := make([]any, len(t))
-		for i, x := range t {
-			d, err := decoded(x)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = d
-		}
-		return out, nil
+		return decodedAll(t)
 	case map[string]any:
 		out := make(map[string]any, len(t))
 		for k, x := range t {
@@ -123,3 +99,16 @@ func decoded(v any) (any, error) {
 // CheckText refuses a JSON request body that is not valid UTF-8 or escapes a lone surrogate, in the words
 // the Connect API uses, for other protocols that decode JSON (Cloud Control).
 func CheckText(body []byte) error { return checkUTF8(body) }
+
+// decodedAll is decoded for each item of a list.
+func decodedAll[T any](xs []T) ([]any, error) {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		d, err := decoded(x)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = d
+	}
+	return out, nil
+}
