@@ -228,12 +228,19 @@ func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, er
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	body, err := json.Marshal(v)
-	if err != nil {
-		body = []byte(`{}`)
+	var body []byte
+	if a, ok := v.(jsonAppender); ok {
+		body = a.appendJSON(make([]byte, 0, 2048))
+	} else {
+		var err error
+		if body, err = json.Marshal(v); err != nil {
+			body = []byte(`{}`)
+		}
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	// Canonical keys assigned directly: Header.Set canonicalizes on every call.
+	h := w.Header()
+	h["Content-Type"] = []string{"application/json"}
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(status)
 	w.Write(body)
 }
