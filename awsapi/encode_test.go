@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -100,5 +101,22 @@ func TestAppendJSONMatchesMarshal(t *testing.T) {
 		same(&DescribeInstanceResponse{Instance: Instance{Id: s(), Arn: s(), IdentityManagementType: s(), InstanceAlias: ptr(),
 			CreatedTime: when(), ServiceRole: s(), InstanceStatus: s(), InboundCallsEnabled: r.IntN(2) == 0,
 			OutboundCallsEnabled: r.IntN(2) == 0, InstanceAccessUrl: ptr(), Tags: tags()}})
+	}
+}
+
+// The hand-written encoders know every member of their types: a member added to one of them must be added to
+// its appendJSON (and to the random values above) too.
+func TestAppendJSONKnowsEveryMember(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		want int
+	}{
+		{GetTaskTemplateResponse{}, 14}, {TaskTemplateConstraints{}, 3}, {TaskTemplateDefaults{}, 1},
+		{TaskTemplateDefaultFieldValue{}, 2}, {TaskTemplateField{}, 4}, {TaskTemplateFieldIdentifier{}, 1},
+		{fieldRef{}, 1}, {DescribeInstanceResponse{}, 1}, {Instance{}, 11},
+	} {
+		if n := reflect.TypeOf(c.v).NumField(); n != c.want {
+			t.Errorf("%T has %d members, its appendJSON writes %d: update encode.go", c.v, n, c.want)
+		}
 	}
 }
