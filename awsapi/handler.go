@@ -157,9 +157,14 @@ func (a *API) call(ctx context.Context, scope connectlocal.Scope, op *model.Oper
 // readInput merges the body, URI labels and query string into one map keyed by the model's member names.
 func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, error) {
 	merged := map[string]any{}
-	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, a.opts.MaxBodyBytes))
-	if err != nil {
-		return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The request body is larger than %d bytes", a.opts.MaxBodyBytes)
+	var body []byte
+	// A request without a body (every GET) reads nothing: io.ReadAll would still allocate its first 512 bytes.
+	if r.Body != nil && r.Body != http.NoBody {
+		var err error
+		body, err = io.ReadAll(http.MaxBytesReader(nil, r.Body, a.opts.MaxBodyBytes))
+		if err != nil {
+			return nil, connectlocal.Errorf(connectlocal.InvalidArgument, "The request body is larger than %d bytes", a.opts.MaxBodyBytes)
+		}
 	}
 	if input == nil {
 		return merged, nil
@@ -227,13 +232,32 @@ func (a *API) readInput(r *http.Request, input *model.Shape) (map[string]any, er
 	return merged, nil
 }
 
+// answerBuffers are the buffers hand-written answers (encode.go) are appended to.
+var answerBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	body, err := json.Marshal(v)
-	if err != nil {
-		body = []byte(`{}`)
+	var body []byte
+	if a, ok := v.(jsonAppender); ok {
+		// The buffer goes back to the pool once written: the server's writer, and a recorder capturing the
+		// body, copy what they keep.
+		buf := answerBuffers.Get().(*[]byte)
+		body = a.appendJSON((*buf)[:0])
+		defer func() {
+			if cap(body) <= 64<<10 {
+				*buf = body
+				answerBuffers.Put(buf)
+			}
+		}()
+	} else {
+		var err error
+		if body, err = json.Marshal(v); err != nil {
+			body = []byte(`{}`)
+		}
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	// Canonical keys assigned directly: Header.Set canonicalizes on every call.
+	h := w.Header()
+	h["Content-Type"] = []string{"application/json"}
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(status)
 	w.Write(body)
 }

@@ -67,7 +67,10 @@ func (w *recorder) WriteHeader(status int) {
 	if !w.wrote {
 		w.wrote = true
 		w.x.Status = status
-		w.x.ErrorType = w.Header().Get("X-Amzn-ErrorType")
+		// Header.Get("X-Amzn-ErrorType") without canonicalizing the key on every request.
+		if v := w.Header()["X-Amzn-Errortype"]; len(v) > 0 {
+			w.x.ErrorType = v[0]
+		}
 	}
 	w.ResponseWriter.WriteHeader(status)
 }

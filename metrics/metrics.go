@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/connectlocal/connectlocal"
@@ -24,6 +25,22 @@ type Metrics struct {
 	latency      *prometheus.HistogramVec
 	inFlight     prometheus.Gauge
 	storeLatency *prometheus.HistogramVec
+	// The children of requests and latency each (operation, status) has used, so a request does not hash its
+	// label values again (~1.3% of a cached GetTaskTemplate's CPU in the binary, pprof). Operations and
+	// statuses are a bounded set (operation's doc), so the maps are bounded too.
+	byRequest sync.Map // requestKey → *requestMetrics
+	// The store methods' latency children, resolved once.
+	storeView, storeUpdate, storeSecret, storePing prometheus.Observer
+}
+
+type requestKey struct {
+	op     string
+	status int
+}
+
+type requestMetrics struct {
+	count   prometheus.Counter
+	latency prometheus.Observer
 }
 
 // New returns Metrics on a fresh registry, with the Go runtime and process collectors.
@@ -31,7 +48,7 @@ func New() *Metrics {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	f := promauto.With(reg)
-	return &Metrics{
+	m := &Metrics{
 		reg: reg,
 		requests: f.NewCounterVec(prometheus.CounterOpts{Name: "connectlocal_requests_total",
 			Help: "Requests answered, by operation and HTTP status."}, []string{"operation", "status"}),
@@ -41,6 +58,18 @@ func New() *Metrics {
 		storeLatency: f.NewHistogramVec(prometheus.HistogramOpts{Name: "connectlocal_store_duration_seconds",
 			Help: "Time a store call takes, by method.", Buckets: prometheus.ExponentialBuckets(0.0001, 2, 16)}, []string{"method"}),
 	}
+	// Resolved on first use, as WithLabelValues did: a series appears once its method has been called.
+	m.storeView = lazyObserver(m.storeLatency, "View")
+	m.storeUpdate = lazyObserver(m.storeLatency, "Update")
+	m.storeSecret = lazyObserver(m.storeLatency, "Secret")
+	m.storePing = lazyObserver(m.storeLatency, "Ping")
+	return m
+}
+
+// lazyObserver returns an Observer of vec's child for label, created at its first observation.
+func lazyObserver(vec *prometheus.HistogramVec, label string) prometheus.Observer {
+	child := sync.OnceValue(func() prometheus.Observer { return vec.WithLabelValues(label) })
+	return prometheus.ObserverFunc(func(v float64) { child().Observe(v) })
 }
 
 // operation labels an exchange: the model's operation name, the path of an operations endpoint, or "unknown"
@@ -57,9 +86,14 @@ func operation(x *gateway.Exchange) string {
 
 // After is the gateway After hook that counts a finished request.
 func (m *Metrics) After(x *gateway.Exchange) {
-	op := operation(x)
-	m.requests.WithLabelValues(op, strconv.Itoa(x.Status)).Inc()
-	m.latency.WithLabelValues(op).Observe(x.Duration.Seconds())
+	key := requestKey{operation(x), x.Status}
+	rm, ok := m.byRequest.Load(key)
+	if !ok {
+		rm, _ = m.byRequest.LoadOrStore(key, &requestMetrics{count: m.requests.WithLabelValues(key.op, strconv.Itoa(key.status)),
+			latency: m.latency.WithLabelValues(key.op)})
+	}
+	rm.(*requestMetrics).count.Inc()
+	rm.(*requestMetrics).latency.Observe(x.Duration.Seconds())
 }
 
 // Wrap counts the requests h is answering.
@@ -111,27 +145,24 @@ type store struct {
 	m *Metrics
 }
 
-func (s *store) time(method string) func() {
-	start := time.Now()
-	return func() { s.m.storeLatency.WithLabelValues(method).Observe(time.Since(start).Seconds()) }
-}
+func since(o prometheus.Observer, start time.Time) { o.Observe(time.Since(start).Seconds()) }
 
 func (s *store) View(ctx context.Context, fn func(connectlocal.Tx) error) error {
-	defer s.time("View")()
+	defer since(s.m.storeView, time.Now())
 	return s.Store.View(ctx, fn)
 }
 
 func (s *store) Update(ctx context.Context, key connectlocal.UpdateKey, fn func(connectlocal.Tx) error) error {
-	defer s.time("Update")()
+	defer since(s.m.storeUpdate, time.Now())
 	return s.Store.Update(ctx, key, fn)
 }
 
 func (s *store) Secret(ctx context.Context) ([]byte, error) {
-	defer s.time("Secret")()
+	defer since(s.m.storeSecret, time.Now())
 	return s.Store.Secret(ctx)
 }
 
 func (s *store) Ping(ctx context.Context) error {
-	defer s.time("Ping")()
+	defer since(s.m.storePing, time.Now())
 	return s.Store.Ping(ctx)
 }

@@ -93,16 +93,47 @@ func (c *cache) invalidate(keys []string, all bool) {
 	}
 }
 
+// getAt is get of string(key), without making the string.
+func (c *cache) getAt(key []byte) (any, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	e, ok := c.m[string(key)]
+	return e.v, ok
+}
+
+// The key functions and their append forms give the same bytes: the append forms are the definition.
+
 func instanceKey(account, region, id string) string {
-	return "i\x00" + account + "\x00" + region + "\x00" + id
+	return string(appendInstanceKey(nil, account, region, id))
+}
+
+func appendInstanceKey(b []byte, account, region, id string) []byte {
+	return appendKey(b, "i", account, region, id)
 }
 
 func templateKey(account, region, instance, id string) string {
-	return "t\x00" + account + "\x00" + region + "\x00" + instance + "\x00" + id
+	return string(appendTemplateKey(nil, account, region, instance, id))
+}
+
+func appendTemplateKey(b []byte, account, region, instance, id string) []byte {
+	return appendKey(b, "t", account, region, instance, id)
 }
 
 func tagsKey(account, region, arn string) string {
-	return "g\x00" + account + "\x00" + region + "\x00" + arn
+	return string(appendTagsKey(nil, account, region, arn))
+}
+
+func appendTagsKey(b []byte, account, region, arn string) []byte {
+	return appendKey(b, "g", account, region, arn)
+}
+
+// appendKey appends kind and parts, each part after a NUL.
+func appendKey(b []byte, kind string, parts ...string) []byte {
+	b = append(b, kind...)
+	for _, p := range parts {
+		b = append(append(b, 0), p...)
+	}
+	return b
 }
 
 func flowKey(account, region, instance, id string) string {

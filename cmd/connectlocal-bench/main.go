@@ -4,6 +4,7 @@
 // operation's req/s is reported as a ratio to the baseline's.
 //
 //	go run ./cmd/connectlocal-bench -store sqlite -duration 5s -conns 16
+//	go build -o /tmp/connectlocal ./cmd/connectlocal && go run ./cmd/connectlocal-bench -goals /tmp/connectlocal -duration 5s
 package main
 
 import (
@@ -66,10 +67,17 @@ func run(args []string, out io.Writer) error {
 	fs.IntVar(&scaleTemplatesPerInst, "scale-templates", scaleTemplatesPerInst, "with -scaleout: templates per instance")
 	useWrk := fs.Bool("wrk", false, "drive GetTaskTemplate with wrk instead of the other runs: the baseline, connectlocal in this "+
 		"process and, with -startup BIN (and -store sqlite:PATH), the real binary with serve's default flags")
+	goals := fs.String("goals", "", "path of a connectlocal binary: instead of the other runs, measure issue 19's three speed goals "+
+		"side by side against it, started with serve's defaults (GetTaskTemplate under wrk against the baseline, DescribeInstance "+
+		"under wrk against moto_server, two PostgreSQL nodes against one SQLite node; see goals.go)")
+	goalsDSN := fs.String("postgres", "postgres://postgres@127.0.0.1:5432/test?sslmode=disable&pool_max_conns=16", "with -goals: the PostgreSQL database")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	ctx := context.Background()
+	if *goals != "" {
+		return runGoals(c, out, *goals, *goalsDSN)
+	}
 	if *scaleOut != "" {
 		return runScaleOut(ctx, c, out, *scaleOut, *cpuProfile)
 	}
