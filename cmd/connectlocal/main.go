@@ -289,13 +289,6 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	if *memoryLimitMB > 0 {
 		debug.SetMemoryLimit(int64(*memoryLimitMB) << 20)
-		// With the heap bounded by the limit, the collector need not also run each time the heap doubles: a
-		// server holding a few MiB collected every ~4 MiB of garbage, ~500 cached GetTaskTemplates, and its
-		// mark workers were ~7% of the CPU under wrk (pprof). GOGC=400 (when GOGC is not set) spends ~10% less
-		// CPU per request there for ~18 MiB more RSS (37 → 55 MiB); near the limit the limit decides, as before.
-		if os.Getenv("GOGC") == "" {
-			debug.SetGCPercent(gcPercent)
-		}
 	}
 	cacheBytes := int64(*cacheMB) << 20
 	if cacheBytes == 0 {
@@ -365,9 +358,6 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintln(stdout, "connectlocal stopped")
 	return nil
 }
-
-// gcPercent is serve's GOGC while a memory limit is set and GOGC is not.
-const gcPercent = 400
 
 // maxBodyBytes is the bound of a request body read before it takes a slot (Connect's own cap), and of the
 // body the signature check hashes.
